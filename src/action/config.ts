@@ -1,0 +1,254 @@
+/**
+ * Turns the Action's secrets (all strings) into a typed configuration, or into the
+ * list of every problem found, each naming the secret and a reason code but never the
+ * value. The deploy preflight uses the same function, so the rules cannot drift.
+ */
+import * as z from "zod/mini";
+import { isForbiddenKeyName, MARKER_KEY, RESERVED_APP_METADATA_KEYS } from "./metadata-rules";
+import { SECRET_NAMES, type SecretName } from "./secret-names";
+import { checkEndpointUrl, checkUrlTemplate, type Placeholder } from "./url-template";
+
+export type LegacyAuth =
+  | { kind: "bearer"; token: string }
+  | { kind: "basic"; credentials: string }
+  | { kind: "header"; name: string; value: string }
+  | {
+      kind: "oauth";
+      tokenUrl: string;
+      clientId: string;
+      clientSecret: string;
+      audience?: string;
+      scope?: string;
+    };
+
+export interface Config {
+  urlTemplate: string;
+  placeholders: readonly Placeholder[];
+  connections: ReadonlySet<string>;
+  auth: LegacyAuth;
+  requiredUserKeys: readonly string[];
+  requiredAppKeys: readonly string[];
+  /** `undefined` means every key that is not reserved. */
+  allowedAppKeys: ReadonlySet<string> | undefined;
+  userMetadataPath: readonly string[];
+  appMetadataPath: readonly string[];
+  timeoutMs: number;
+  onLegacyError: "continue" | "deny";
+  repairVersion: number;
+}
+
+export interface ConfigProblem {
+  /** A secret name, or several joined with `+` when they conflict. */
+  secret: string;
+  reason: string;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+
+type FieldResult<T> = { value: T } | { reason: string };
+
+// Spelled with {2} so the bundle never holds a sequence the Deploy CLI would replace.
+const UNREPLACED_PLACEHOLDER = /^(@{2}\w+@{2}|#{2}\w+#{2})$/;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const UNSAFE_PATH_SEGMENTS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * One secret: an absent or empty value takes the default (or is `missing` when there is
+ * none); a value still shaped like a Deploy CLI keyword was never replaced at deploy.
+ */
+function secret<T>(parse: (value: string) => FieldResult<T>, fallback?: () => T) {
+  return z.pipe(
+    // A union rather than z.optional, so that the parsed key is not typed as optional.
+    z.union([z.string(), z.undefined()], { error: "not_a_string" }),
+    z.transform((raw: string | undefined, ctx): T => {
+      const value = raw?.trim() ?? "";
+      const fail = (reason: string): T => {
+        ctx.issues.push({ code: "custom", message: reason, input: raw });
+        return z.NEVER;
+      };
+      if (value === "") return fallback ? fallback() : fail("missing");
+      if (UNREPLACED_PLACEHOLDER.test(value)) return fail("unreplaced_placeholder");
+      const result = parse(value);
+      return "value" in result ? result.value : fail(result.reason);
+    }),
+  );
+}
+
+const optional = <T>(parse: (value: string) => FieldResult<T>) => secret<T | undefined>(parse, () => undefined);
+
+const text = (value: string): FieldResult<string> =>
+  HEADER_VALUE.test(value) ? { value } : { reason: "invalid_characters" };
+
+function list(value: string): string[] {
+  return value
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
+function keyList(value: string): FieldResult<string[]> {
+  const keys = list(value);
+  return keys.some(isForbiddenKeyName) ? { reason: "invalid_key_name" } : { value: keys };
+}
+
+function integerInRange(min: number, max: number) {
+  return (value: string): FieldResult<number> => {
+    if (!/^\d+$/.test(value)) return { reason: "not_an_integer" };
+    const number = Number(value);
+    return number >= min && number <= max ? { value: number } : { reason: "out_of_range" };
+  };
+}
+
+function dotPath(value: string): FieldResult<string[]> {
+  const segments = value.split(".");
+  const valid = segments.every((segment) => segment !== "" && !UNSAFE_PATH_SEGMENTS.has(segment));
+  return valid ? { value: segments } : { reason: "invalid_path" };
+}
+
+const secretsSchema = z.object({
+  LEGACY_API_URL: secret((value) => {
+    const check = checkUrlTemplate(value);
+    return check.ok ? { value: { template: value, placeholders: check.placeholders } } : check;
+  }),
+  MIGRATION_CONNECTIONS: secret<Set<string>>((value) => {
+    const names = list(value);
+    return names.length > 0 ? { value: new Set(names) } : { reason: "missing" };
+  }),
+  LEGACY_API_TOKEN: optional(text),
+  LEGACY_API_BASIC_AUTH: optional((value) =>
+    value.indexOf(":") > 0 ? text(value) : { reason: "expected_user_colon_password" },
+  ),
+  LEGACY_API_KEY_HEADER: optional((value) => (HEADER_NAME.test(value) ? { value } : { reason: "invalid_header_name" })),
+  LEGACY_API_KEY: optional(text),
+  LEGACY_OAUTH_TOKEN_URL: optional((value) => {
+    const check = checkEndpointUrl(value);
+    return check.ok ? { value } : check;
+  }),
+  LEGACY_OAUTH_CLIENT_ID: optional((value) => ({ value })),
+  LEGACY_OAUTH_CLIENT_SECRET: optional((value) => ({ value })),
+  LEGACY_OAUTH_AUDIENCE: optional((value) => ({ value })),
+  LEGACY_OAUTH_SCOPE: optional((value) => ({ value })),
+  REQUIRED_USER_METADATA_KEYS: secret(keyList, () => []),
+  REQUIRED_APP_METADATA_KEYS: secret(keyList, () => []),
+  APP_METADATA_ALLOWED_KEYS: secret<Set<string> | undefined>(
+    (value) => {
+      if (value === "*") return { value: undefined };
+      const keys = keyList(value);
+      if (!("value" in keys)) return keys;
+      if (keys.value.some((key) => RESERVED_APP_METADATA_KEYS.has(key) || key === MARKER_KEY)) {
+        return { reason: "reserved_key" };
+      }
+      return { value: new Set(keys.value) };
+    },
+    () => undefined,
+  ),
+  LEGACY_USER_METADATA_PATH: secret(dotPath, () => ["user_metadata"]),
+  LEGACY_APP_METADATA_PATH: secret(dotPath, () => ["app_metadata"]),
+  LEGACY_API_TIMEOUT_MS: secret(integerInRange(100, 10_000), () => 4000),
+  ON_LEGACY_ERROR: secret<"continue" | "deny">(
+    (value) => (value === "continue" || value === "deny" ? { value } : { reason: "invalid_value" }),
+    () => "continue",
+  ),
+  REPAIR_VERSION: secret(integerInRange(1, 1_000_000), () => 1),
+});
+
+type ParsedSecrets = z.output<typeof secretsSchema>;
+
+const AUTH_METHODS = {
+  bearer: ["LEGACY_API_TOKEN"],
+  basic: ["LEGACY_API_BASIC_AUTH"],
+  header: ["LEGACY_API_KEY_HEADER", "LEGACY_API_KEY"],
+  oauth: [
+    "LEGACY_OAUTH_TOKEN_URL",
+    "LEGACY_OAUTH_CLIENT_ID",
+    "LEGACY_OAUTH_CLIENT_SECRET",
+    "LEGACY_OAUTH_AUDIENCE",
+    "LEGACY_OAUTH_SCOPE",
+  ],
+} as const satisfies Record<LegacyAuth["kind"], readonly SecretName[]>;
+
+const OAUTH_REQUIRED = ["LEGACY_OAUTH_TOKEN_URL", "LEGACY_OAUTH_CLIENT_ID", "LEGACY_OAUTH_CLIENT_SECRET"] as const;
+
+function resolveAuth(s: ParsedSecrets): FieldResult<LegacyAuth> & { secret?: string } {
+  const chosen = (Object.keys(AUTH_METHODS) as LegacyAuth["kind"][]).filter((kind) =>
+    AUTH_METHODS[kind].some((name) => s[name] !== undefined),
+  );
+  if (chosen.length === 0) return { reason: "missing_auth", secret: "LEGACY_API_TOKEN" };
+  if (chosen.length > 1) {
+    const names = chosen.map((kind) => AUTH_METHODS[kind][0]).join("+");
+    return { reason: "multiple_auth_methods", secret: names };
+  }
+  const { LEGACY_API_TOKEN: token, LEGACY_API_BASIC_AUTH: basic } = s;
+  if (token !== undefined) return { value: { kind: "bearer", token } };
+  if (basic !== undefined) return { value: { kind: "basic", credentials: basic } };
+  if (chosen[0] === "header") {
+    const { LEGACY_API_KEY_HEADER: name, LEGACY_API_KEY: value } = s;
+    if (name === undefined) return { reason: "missing", secret: "LEGACY_API_KEY_HEADER" };
+    if (value === undefined) return { reason: "missing", secret: "LEGACY_API_KEY" };
+    return { value: { kind: "header", name, value } };
+  }
+  const absent = OAUTH_REQUIRED.find((name) => s[name] === undefined);
+  if (absent) return { reason: "missing", secret: absent };
+  return {
+    value: {
+      kind: "oauth",
+      tokenUrl: s.LEGACY_OAUTH_TOKEN_URL as string,
+      clientId: s.LEGACY_OAUTH_CLIENT_ID as string,
+      clientSecret: s.LEGACY_OAUTH_CLIENT_SECRET as string,
+      audience: s.LEGACY_OAUTH_AUDIENCE,
+      scope: s.LEGACY_OAUTH_SCOPE,
+    },
+  };
+}
+
+/** Validates the secrets and reports every problem at once (the deploy lists them all). */
+export function parseConfig(secrets: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const input: Record<string, unknown> = {};
+  for (const name of SECRET_NAMES) input[name] = secrets[name];
+  const parsed = secretsSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({
+      secret: String(issue.path[0] ?? "secrets"),
+      reason: issue.message,
+    }));
+    return { ok: false, problems };
+  }
+  const s = parsed.data;
+  const auth = resolveAuth(s);
+  if (!("value" in auth)) return { ok: false, problems: [{ secret: auth.secret ?? "auth", reason: auth.reason }] };
+  return {
+    ok: true,
+    config: {
+      urlTemplate: s.LEGACY_API_URL.template,
+      placeholders: s.LEGACY_API_URL.placeholders,
+      connections: s.MIGRATION_CONNECTIONS,
+      auth: auth.value,
+      requiredUserKeys: s.REQUIRED_USER_METADATA_KEYS,
+      requiredAppKeys: s.REQUIRED_APP_METADATA_KEYS.filter((key) => key !== MARKER_KEY),
+      allowedAppKeys: s.APP_METADATA_ALLOWED_KEYS,
+      userMetadataPath: s.LEGACY_USER_METADATA_PATH,
+      appMetadataPath: s.LEGACY_APP_METADATA_PATH,
+      timeoutMs: s.LEGACY_API_TIMEOUT_MS,
+      onLegacyError: s.ON_LEGACY_ERROR,
+      repairVersion: s.REPAIR_VERSION,
+    },
+  };
+}
+
+let cachedKey: string | undefined;
+let cachedResult: ConfigResult | undefined;
+
+/**
+ * Auth0 reuses module state between executions on one instance, so the secrets are
+ * parsed once per distinct set; the key is the values themselves, kept only in memory.
+ */
+export function configFromSecrets(secrets: Readonly<Record<string, string | undefined>>): ConfigResult {
+  let key = "";
+  for (const name of SECRET_NAMES) key += `${secrets[name] ?? ""}\u0000`;
+  if (key !== cachedKey || cachedResult === undefined) {
+    cachedResult = parseConfig(secrets);
+    cachedKey = key;
+  }
+  return cachedResult;
+}

@@ -1,0 +1,88 @@
+/**
+ * What to write: for each metadata object, the legacy keys Auth0 has no value for and
+ * can store exactly as they are. A key that cannot be stored as-is is skipped whole and
+ * counted; nothing Auth0 already holds is ever overwritten or deleted.
+ */
+import type { Config } from "./config";
+import type { MetadataSide } from "./detect";
+import { jsonBytes, utf8Length } from "./json-size";
+import type { Marker } from "./marker";
+import { isForbiddenKeyName, MARKER_KEY, METADATA_BUDGET_BYTES, RESERVED_APP_METADATA_KEYS } from "./metadata-rules";
+import { hasValue } from "./plain-object";
+import { valueProblem } from "./storable-value";
+import type { JsonObject } from "./types";
+
+export type Target = "user" | "app";
+
+export type SkipReason =
+  | "forbidden_name"
+  | "marker_key"
+  | "reserved"
+  | "not_allowed"
+  | "not_object_in_auth0"
+  | "over_budget"
+  | NonNullable<ReturnType<typeof valueProblem>>;
+
+export interface FillPlan {
+  user: Array<[key: string, value: unknown]>;
+  app: Array<[key: string, value: unknown]>;
+  skipped: Array<{ target: Target; reason: SkipReason }>;
+}
+
+function appKeyProblem(key: string, config: Config): SkipReason | undefined {
+  if (key === MARKER_KEY) return "marker_key";
+  if (RESERVED_APP_METADATA_KEYS.has(key)) return "reserved";
+  if (config.allowedAppKeys && !config.allowedAppKeys.has(key)) return "not_allowed";
+  return undefined;
+}
+
+function planSide(
+  target: Target,
+  side: MetadataSide,
+  legacy: JsonObject | undefined,
+  config: Config,
+  plan: FillPlan,
+  reservedBytes: number,
+): void {
+  if (!legacy) return;
+  // Sorted, so that which keys fit the budget does not depend on the store's key order.
+  const candidates = Object.keys(legacy)
+    .filter((key) => hasValue(legacy, key) && !hasValue(side.current, key))
+    .sort();
+  let size = jsonBytes(side.current) + reservedBytes;
+  for (const key of candidates) {
+    const value = legacy[key];
+    const reason =
+      (!side.writable ? "not_object_in_auth0" : undefined) ??
+      (isForbiddenKeyName(key) ? "forbidden_name" : undefined) ??
+      (target === "app" ? appKeyProblem(key, config) : undefined) ??
+      valueProblem(value);
+    if (reason) {
+      plan.skipped.push({ target, reason });
+      continue;
+    }
+    // `"key":value,` added to the object's JSON.
+    const added = utf8Length(JSON.stringify(key)) + 1 + jsonBytes(value) + 1;
+    if (size + added > METADATA_BUDGET_BYTES) {
+      plan.skipped.push({ target, reason: "over_budget" });
+      continue;
+    }
+    size += added;
+    plan[target].push([key, value]);
+  }
+}
+
+export function planFill(
+  user: MetadataSide,
+  app: MetadataSide,
+  legacyUser: JsonObject | undefined,
+  legacyApp: JsonObject | undefined,
+  config: Config,
+  marker: Marker,
+): FillPlan {
+  const plan: FillPlan = { user: [], app: [], skipped: [] };
+  const markerBytes = app.writable ? utf8Length(JSON.stringify(MARKER_KEY)) + 1 + jsonBytes(marker) + 1 : 0;
+  planSide("user", user, legacyUser, config, plan, 0);
+  planSide("app", app, legacyApp, config, plan, markerBytes);
+  return plan;
+}

@@ -1,0 +1,117 @@
+/**
+ * Fetches one user's record from the legacy store within the login's time budget:
+ * transient failures are retried while the budget allows, everything else is final.
+ */
+import type { Config } from "./config";
+import type { Deadline } from "./deadline";
+import { classifyStatus, classifyThrown, type HttpFailure, invalid } from "./http-failure";
+import { authHeaders } from "./legacy-auth";
+import { forgetToken } from "./oauth-token";
+import { readCappedText } from "./read-body";
+import type { PostLoginCache } from "./types";
+
+export const BODY_CAP_BYTES = 256 * 1024;
+export const MAX_ATTEMPTS = 4;
+const MAX_SAME_ORIGIN_REDIRECTS = 3;
+const FIRST_BACKOFF_MS = 100;
+/** An attempt started with less time than this left would only burn the budget. */
+const MIN_ATTEMPT_MS = 100;
+
+export interface LegacyDeps {
+  fetch: typeof fetch;
+  cache: PostLoginCache;
+  deadline: Deadline;
+}
+
+export type LegacyFetch =
+  | { kind: "found"; body: unknown; attempts: number }
+  | { kind: "not_found"; attempts: number }
+  | { kind: "failed"; attempts: number; failure: HttpFailure };
+
+type Attempt =
+  | { kind: "found"; body: unknown }
+  | { kind: "not_found" }
+  | { kind: "failed"; failure: HttpFailure; retryNow?: boolean };
+
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
+function isJsonMediaType(contentType: string | null): boolean {
+  const type = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || type.endsWith("+json");
+}
+
+async function readRecord(response: Response): Promise<Attempt> {
+  if (!isJsonMediaType(response.headers.get("content-type"))) {
+    await discard(response);
+    return { kind: "failed", failure: invalid("not_json", 200) };
+  }
+  const text = await readCappedText(response, BODY_CAP_BYTES);
+  if (!text.ok) return { kind: "failed", failure: invalid(text.reason, 200) };
+  try {
+    return { kind: "found", body: JSON.parse(text.text) };
+  } catch {
+    return { kind: "failed", failure: invalid("invalid_json", 200) };
+  }
+}
+
+/**
+ * Redirects are followed by hand and only within the same origin: following one to
+ * another host would hand the legacy API's credentials to whoever it names.
+ */
+async function getFollowingSameOrigin(url: string, headers: Record<string, string>, deps: LegacyDeps) {
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    const response = await deps.fetch(current, {
+      headers: { accept: "application/json", ...headers },
+      redirect: "manual",
+      signal: deps.deadline.signal,
+    });
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status >= 400 || location === null) return response;
+    await discard(response);
+    const next = new URL(location, current);
+    if (next.origin !== new URL(url).origin) return { redirectRefused: "redirect_other_origin" as const };
+    if (hop >= MAX_SAME_ORIGIN_REDIRECTS) return { redirectRefused: "too_many_redirects" as const };
+    current = next.href;
+  }
+}
+
+async function attemptOnce(url: string, config: Config, deps: LegacyDeps): Promise<Attempt> {
+  const auth = await authHeaders(config.auth, deps.fetch, deps.cache, deps.deadline);
+  if (!auth.ok) return { kind: "failed", failure: auth.failure };
+  const response = await getFollowingSameOrigin(url, auth.headers, deps);
+  if ("redirectRefused" in response) return { kind: "failed", failure: invalid(response.redirectRefused) };
+  if (response.status === 200) return readRecord(response);
+  await discard(response);
+  if (response.status === 404) return { kind: "not_found" };
+  const failure = classifyStatus(response);
+  if (response.status === 401 && config.auth.kind === "oauth" && !auth.freshToken) {
+    // A cached token the API no longer accepts (rotated or revoked): one retry with a new one.
+    forgetToken(config.auth, deps.cache);
+    return { kind: "failed", failure, retryNow: true };
+  }
+  return { kind: "failed", failure };
+}
+
+async function guardedAttempt(url: string, config: Config, deps: LegacyDeps): Promise<Attempt> {
+  try {
+    // race(): returns at the deadline even if a fetch implementation ignores the signal.
+    return await deps.deadline.race(attemptOnce(url, config, deps));
+  } catch (error) {
+    return { kind: "failed", failure: classifyThrown(error, deps.deadline.expired) };
+  }
+}
+
+export async function fetchLegacyRecord(url: string, config: Config, deps: LegacyDeps): Promise<LegacyFetch> {
+  for (let attempts = 1; ; attempts++) {
+    const result = await guardedAttempt(url, config, deps);
+    if (result.kind !== "failed") return { ...result, attempts };
+    const { failure } = result;
+    const wait = result.retryNow ? 0 : (failure.retryAfterMs ?? FIRST_BACKOFF_MS * 2 ** (attempts - 1));
+    const canRetry = (failure.retryable || result.retryNow) && attempts < MAX_ATTEMPTS;
+    if (!canRetry || deps.deadline.remaining() < wait + MIN_ATTEMPT_MS) return { kind: "failed", attempts, failure };
+    if (!(await deps.deadline.sleep(wait))) return { kind: "failed", attempts, failure };
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The marker `app_metadata.legacy_metadata_repair = {v, status, at}` records that this
+ * user's legacy record was checked for the configured REPAIR_VERSION.
+ */
+import { MARKER_KEY } from "./metadata-rules";
+import { isPlainObject, ownValue } from "./plain-object";
+
+export type MarkerStatus = "repaired" | "not_found";
+
+export interface Marker {
+  v: number;
+  status: MarkerStatus;
+  at: string;
+}
+
+/**
+ * A marker of this version or a newer one (an operator rolling REPAIR_VERSION back
+ * should not re-check everyone) means the user was already handled.
+ */
+export function hasCurrentMarker(appMetadata: unknown, repairVersion: number): boolean {
+  if (!isPlainObject(appMetadata)) return false;
+  const marker = ownValue(appMetadata, MARKER_KEY);
+  if (!isPlainObject(marker)) return false;
+  const version = ownValue(marker, "v");
+  return typeof version === "number" && version >= repairVersion;
+}
+
+export function buildMarker(repairVersion: number, status: MarkerStatus, now: Date): Marker {
+  return { v: repairVersion, status, at: now.toISOString() };
+}
