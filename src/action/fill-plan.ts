@@ -29,6 +29,10 @@ export interface FillPlan {
   skipped: Array<{ target: Target; reason: SkipReason }>;
 }
 
+function entryBytes(key: string, value: unknown): number {
+  return utf8Length(JSON.stringify(key)) + 1 + jsonBytes(value);
+}
+
 function appKeyProblem(key: string, config: Config): SkipReason | undefined {
   if (key === MARKER_KEY) return "marker_key";
   if (RESERVED_APP_METADATA_KEYS.has(key)) return "reserved";
@@ -42,14 +46,17 @@ function planSide(
   legacy: JsonObject | undefined,
   config: Config,
   plan: FillPlan,
-  reservedBytes: number,
+  reservedEntry: number | undefined,
 ): void {
   if (!legacy) return;
   // Sorted, so that which keys fit the budget does not depend on the store's key order.
   const candidates = Object.keys(legacy)
     .filter((key) => hasValue(legacy, key) && !hasValue(side.current, key))
     .sort();
-  let size = jsonBytes(side.current) + reservedBytes;
+  let size = jsonBytes(side.current);
+  // Each entry adds `"key":value`, and a comma unless the object was `{}`.
+  const grow = (entryBytes: number) => entryBytes + (size > 2 ? 1 : 0);
+  if (reservedEntry !== undefined) size += grow(reservedEntry);
   for (const key of candidates) {
     const value = legacy[key];
     const reason =
@@ -61,8 +68,7 @@ function planSide(
       plan.skipped.push({ target, reason });
       continue;
     }
-    // `"key":value,` added to the object's JSON.
-    const added = utf8Length(JSON.stringify(key)) + 1 + jsonBytes(value) + 1;
+    const added = grow(entryBytes(key, value));
     if (size + added > METADATA_BUDGET_BYTES) {
       plan.skipped.push({ target, reason: "over_budget" });
       continue;
@@ -81,8 +87,7 @@ export function planFill(
   marker: Marker,
 ): FillPlan {
   const plan: FillPlan = { user: [], app: [], skipped: [] };
-  const markerBytes = app.writable ? utf8Length(JSON.stringify(MARKER_KEY)) + 1 + jsonBytes(marker) + 1 : 0;
-  planSide("user", user, legacyUser, config, plan, 0);
-  planSide("app", app, legacyApp, config, plan, markerBytes);
+  planSide("user", user, legacyUser, config, plan, undefined);
+  planSide("app", app, legacyApp, config, plan, app.writable ? entryBytes(MARKER_KEY, marker) : undefined);
   return plan;
 }

@@ -2,8 +2,10 @@
  * Fetches one user's record from the legacy store within the login's time budget:
  * transient failures are retried while the budget allows, everything else is final.
  */
+
 import type { Config } from "./config";
 import type { Deadline } from "./deadline";
+import { discardBody } from "./discard-body";
 import { classifyStatus, classifyThrown, type HttpFailure, invalid } from "./http-failure";
 import { authHeaders } from "./legacy-auth";
 import { forgetToken } from "./oauth-token";
@@ -33,10 +35,6 @@ type Attempt =
   | { kind: "not_found" }
   | { kind: "failed"; failure: HttpFailure; retryNow?: boolean };
 
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
-}
-
 function isJsonMediaType(contentType: string | null): boolean {
   const type = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
   return type === "application/json" || type.endsWith("+json");
@@ -44,7 +42,7 @@ function isJsonMediaType(contentType: string | null): boolean {
 
 async function readRecord(response: Response): Promise<Attempt> {
   if (!isJsonMediaType(response.headers.get("content-type"))) {
-    await discard(response);
+    discardBody(response.body);
     return { kind: "failed", failure: invalid("not_json", 200) };
   }
   const text = await readCappedText(response, BODY_CAP_BYTES);
@@ -70,7 +68,7 @@ async function getFollowingSameOrigin(url: string, headers: Record<string, strin
     });
     const location = response.headers.get("location");
     if (response.status < 300 || response.status >= 400 || location === null) return response;
-    await discard(response);
+    discardBody(response.body);
     const next = new URL(location, current);
     if (next.origin !== new URL(url).origin) return { redirectRefused: "redirect_other_origin" as const };
     if (hop >= MAX_SAME_ORIGIN_REDIRECTS) return { redirectRefused: "too_many_redirects" as const };
@@ -84,7 +82,7 @@ async function attemptOnce(url: string, config: Config, deps: LegacyDeps): Promi
   const response = await getFollowingSameOrigin(url, auth.headers, deps);
   if ("redirectRefused" in response) return { kind: "failed", failure: invalid(response.redirectRefused) };
   if (response.status === 200) return readRecord(response);
-  await discard(response);
+  discardBody(response.body);
   if (response.status === 404) return { kind: "not_found" };
   const failure = classifyStatus(response);
   if (response.status === 401 && config.auth.kind === "oauth" && !auth.freshToken) {

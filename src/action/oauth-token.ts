@@ -3,9 +3,11 @@
  * an instance's module state) and in `api.cache` (shared more widely, best effort),
  * refreshed before it expires, and requested once however many logins need it at once.
  */
+
 import * as z from "zod/mini";
 import type { LegacyAuth } from "./config";
 import type { Deadline } from "./deadline";
+import { discardBody } from "./discard-body";
 import { fnv1a } from "./fnv-hash";
 import { classifyStatus, classifyThrown, type HttpFailure, invalid } from "./http-failure";
 import { readCappedText } from "./read-body";
@@ -64,7 +66,7 @@ async function requestToken(auth: OAuth, fetchFn: typeof fetch, deadline: Deadli
       signal: deadline.signal,
     });
     if (response.status !== 200) {
-      await response.body?.cancel().catch(() => undefined);
+      discardBody(response.body);
       return { ok: false, failure: classifyStatus(response, "oauth_") };
     }
     const text = await readCappedText(response, TOKEN_BODY_CAP);

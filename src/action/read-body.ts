@@ -2,13 +2,15 @@
  * Reads a response body as UTF-8 text, at most `cap` bytes after content decoding, so a
  * huge body or a decompression bomb costs at most `cap` bytes of memory.
  */
+import { discardBody } from "./discard-body";
+
 export type BodyText = { ok: true; text: string } | { ok: false; reason: "body_too_large" | "body_not_utf8" };
 
 export async function readCappedText(response: Response, cap: number): Promise<BodyText> {
   const declared = Number(response.headers.get("content-length"));
   // Content-Length counts encoded bytes; a compressed body is still checked while read.
   if (!response.headers.has("content-encoding") && declared > cap) {
-    await response.body?.cancel().catch(() => undefined);
+    discardBody(response.body);
     return { ok: false, reason: "body_too_large" };
   }
   const chunks: Uint8Array[] = [];
@@ -20,7 +22,7 @@ export async function readCappedText(response: Response, cap: number): Promise<B
       if (done) break;
       size += value.byteLength;
       if (size > cap) {
-        await reader.cancel().catch(() => undefined);
+        discardBody(reader);
         return { ok: false, reason: "body_too_large" };
       }
       chunks.push(value);
