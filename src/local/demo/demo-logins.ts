@@ -1,0 +1,75 @@
+/**
+ * The scripted logins `npm start` replays: who signs in, what Auth0 holds for them at
+ * that moment, and what the sample store is doing. Later logins see what earlier ones
+ * stored, as on a tenant.
+ */
+
+import type { LocalUser } from "../runtime/post-login-event";
+import type { Faults } from "../sample-store/faults";
+import { SAMPLE_UNKNOWN_USER, SAMPLE_USERS } from "../sample-store/sample-users";
+
+export const DEMO_CONNECTION = "legacy-db";
+
+export interface DemoLogin {
+  /** What this login shows. */
+  title: string;
+  /** The Auth0 user id; the profile comes from the demo's user store. */
+  userId: string;
+  protocol?: string;
+  /** The sample store's fault switches during this login (healthy when absent). */
+  storeFaults?: Partial<Faults>;
+}
+
+function sample(legacyId: string) {
+  const user = SAMPLE_USERS.find((candidate) => candidate.legacy_id === legacyId);
+  if (!user) throw new Error(`no sample user ${legacyId}`);
+  return user;
+}
+
+/** A user as automatic migration left them in Auth0: identity from the custom database. */
+function migrated(
+  who: { legacy_id: string; email: string; username: string; name: string },
+  metadata: Pick<LocalUser, "user_metadata" | "app_metadata">,
+): LocalUser {
+  return {
+    user_id: `auth0|${who.legacy_id}`,
+    email: who.email,
+    email_verified: true,
+    username: who.username,
+    name: who.name,
+    identities: [{ connection: DEMO_CONNECTION, provider: "auth0", user_id: who.legacy_id, isSocial: false }],
+    created_at: "2026-01-12T10:00:00.000Z",
+    logins_count: 1,
+    ...metadata,
+  };
+}
+
+/** The Auth0 side before the demo: what the interrupted migrations left. */
+export function initialAuth0Users(): LocalUser[] {
+  return [
+    migrated(sample("1001"), { user_metadata: {}, app_metadata: {} }),
+    migrated(sample("1002"), { user_metadata: { locale: "en-US", newsletter: false }, app_metadata: { plan: "team" } }),
+    migrated(sample("1003"), {
+      user_metadata: { locale: "en-GB", timezone: "Europe/London", newsletter: false },
+      app_metadata: { plan: "free", roles: [] },
+    }),
+    migrated(SAMPLE_UNKNOWN_USER, { user_metadata: {}, app_metadata: {} }),
+    migrated(sample("1005"), { user_metadata: {}, app_metadata: {} }),
+    migrated(sample("1004"), { user_metadata: {}, app_metadata: {} }),
+    migrated(sample("1012"), { user_metadata: {}, app_metadata: {} }),
+  ];
+}
+
+const OUTAGE: Partial<Faults> = { status: 503 };
+
+export const DEMO_LOGINS: readonly DemoLogin[] = [
+  { title: "migrated, lost everything", userId: "auth0|1001" },
+  { title: "migrated, lost some keys", userId: "auth0|1002" },
+  { title: "metadata complete", userId: "auth0|1003" },
+  { title: "unknown to the legacy store", userId: `auth0|${SAMPLE_UNKNOWN_USER.legacy_id}` },
+  { title: "legacy keys Auth0 cannot store", userId: "auth0|1005" },
+  { title: "refresh-token exchange", userId: "auth0|1004", protocol: "oauth2-refresh-token" },
+  { title: "second login after repair", userId: "auth0|1001" },
+  { title: "legacy store outage (503)", userId: "auth0|1012", storeFaults: OUTAGE },
+  { title: "next login, outage remembered", userId: "auth0|1004", storeFaults: OUTAGE },
+];

@@ -1,0 +1,21 @@
+/** The Action's configuration for the demo: the sample store, a bearer token, required keys. */
+import type { SampleStore } from "../sample-store/server";
+import { DEMO_CONNECTION } from "./demo-logins";
+
+export function demoSecrets(store: SampleStore): Record<string, string> {
+  return {
+    LEGACY_API_URL: store.recordUrl("legacy_id"),
+    MIGRATION_CONNECTIONS: DEMO_CONNECTION,
+    LEGACY_API_TOKEN: store.token,
+    REQUIRED_USER_METADATA_KEYS: "locale,timezone",
+    REQUIRED_APP_METADATA_KEYS: "plan",
+    LEGACY_API_TIMEOUT_MS: "2000",
+  };
+}
+
+/** Shown at the start of the demo; the token is a secret and is never printed. */
+export function describeSecrets(secrets: Record<string, string>): string[] {
+  return Object.entries(secrets).map(
+    ([name, value]) => `  ${name}=${name.endsWith("TOKEN") ? "(random, per run)" : value}`,
+  );
+}

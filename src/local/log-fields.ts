@@ -1,0 +1,16 @@
+/** Reads the Action's `key=value` log line back into fields, for the local reports. */
+import { LOG_PREFIX } from "../action/log-line";
+
+export type LogFields = Record<string, string>;
+
+/** The first line of `output` the Action wrote, as fields; undefined when it wrote none. */
+export function actionLogFields(output: string): LogFields | undefined {
+  const line = output.split("\n").find((candidate) => candidate.startsWith(`${LOG_PREFIX} `));
+  if (line === undefined) return undefined;
+  const fields: LogFields = {};
+  for (const word of line.slice(LOG_PREFIX.length + 1).split(" ")) {
+    const equals = word.indexOf("=");
+    if (equals > 0) fields[word.slice(0, equals)] = word.slice(equals + 1);
+  }
+  return fields;
+}

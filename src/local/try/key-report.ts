@@ -1,0 +1,78 @@
+/**
+ * Key by key, what the Action did with a legacy record: written, kept (Auth0 already has
+ * a value), or skipped and why. The reasons come from the Action's own fill plan, run on
+ * the same record and profile; its plan lists skips in the order of its sorted
+ * candidates, which is how each reason is matched to its key.
+ */
+import type { Config } from "../../action/config";
+import { detect } from "../../action/detect";
+import { planFill, type SkipReason, type Target } from "../../action/fill-plan";
+import { readLegacyRecord } from "../../action/legacy-record";
+import { buildMarker } from "../../action/marker";
+import { hasValue } from "../../action/plain-object";
+import type { JsonObject, PostLoginEvent } from "../../action/types";
+
+export interface KeyReport {
+  target: Target;
+  key: string;
+  fate: "write" | "keep" | "skip";
+  value: unknown;
+  reason?: SkipReason;
+}
+
+export const SKIP_EXPLANATIONS: Record<SkipReason, string> = {
+  forbidden_name: 'its name has "." or "$" (or is empty or a prototype name): Auth0 cannot store it',
+  marker_key: "it is the name of the Action's own marker",
+  reserved: "Auth0 reserves this app_metadata name",
+  not_allowed: "it is not in APP_METADATA_ALLOWED_KEYS",
+  not_object_in_auth0: "Auth0 holds this metadata as something other than an object",
+  over_budget: "it would take the metadata over Auth0's 32 kB per session",
+  nested_forbidden_key: 'a field inside its value has "." or "$" in its name',
+  too_deep: "its value is nested too deeply",
+  ill_formed_string: "its value holds ill-formed Unicode text",
+  unsafe_number: "its value holds an integer too large to store exactly",
+};
+
+function candidates(legacy: JsonObject | undefined, current: JsonObject): { wanted: string[]; kept: string[] } {
+  if (!legacy) return { wanted: [], kept: [] };
+  const present = Object.keys(legacy).filter((key) => hasValue(legacy, key));
+  return {
+    wanted: present.filter((key) => !hasValue(current, key)).sort(),
+    kept: present.filter((key) => hasValue(current, key)),
+  };
+}
+
+export type KeyAnalysis = { ok: true; keys: KeyReport[] } | { ok: false; reason: string };
+
+export function analyseKeys(recordText: string, event: PostLoginEvent, config: Config): KeyAnalysis {
+  let body: unknown;
+  try {
+    body = JSON.parse(recordText);
+  } catch {
+    return { ok: false, reason: "invalid_json" };
+  }
+  const record = readLegacyRecord(body, config);
+  if (!record.ok) return { ok: false, reason: record.reason };
+  const detection = detect(event, config);
+  if (detection.kind !== "repair") return { ok: false, reason: `detection_${detection.kind}` };
+  const marker = buildMarker(config.repairVersion, "repaired", new Date());
+  const plan = planFill(detection.user, detection.app, record.userMetadata, record.appMetadata, config, marker);
+
+  const keys: KeyReport[] = [];
+  const sides = [
+    { target: "user", legacy: record.userMetadata, side: detection.user },
+    { target: "app", legacy: record.appMetadata, side: detection.app },
+  ] as const;
+  for (const { target, legacy, side } of sides) {
+    const { wanted, kept } = candidates(legacy, side.current);
+    const written = new Set(plan[target].map(([key]) => key));
+    const reasons = plan.skipped.filter((skip) => skip.target === target).map((skip) => skip.reason);
+    for (const key of wanted) {
+      const value = legacy?.[key];
+      if (written.has(key)) keys.push({ target, key, fate: "write", value });
+      else keys.push({ target, key, fate: "skip", value, reason: reasons.shift() });
+    }
+    for (const key of kept) keys.push({ target, key, fate: "keep", value: legacy?.[key] });
+  }
+  return { ok: true, keys };
+}

@@ -1,0 +1,108 @@
+/**
+ * Plain-language explanations of what went wrong, from the Action's log fields and the
+ * configuration. They name secrets, never their values.
+ */
+import type { Config, ConfigProblem } from "../../action/config";
+import type { LogFields } from "../log-fields";
+
+const AUTH_SECRETS: Record<Config["auth"]["kind"], string> = {
+  bearer: "LEGACY_API_TOKEN",
+  basic: "LEGACY_API_BASIC_AUTH",
+  header: "LEGACY_API_KEY_HEADER / LEGACY_API_KEY",
+  oauth: "LEGACY_OAUTH_CLIENT_ID / LEGACY_OAUTH_CLIENT_SECRET (and LEGACY_OAUTH_AUDIENCE / _SCOPE)",
+};
+
+const CONFIG_REASONS: Record<string, string> = {
+  missing: "is not set",
+  not_a_string: "is not a string",
+  unreplaced_placeholder: "still holds a Deploy CLI placeholder (@@NAME@@ / ##NAME##)",
+  not_a_url: "is not a URL",
+  not_https: "must use https: (http: only for localhost / 127.x / [::1])",
+  credentials_in_url: "must not carry a user or password in the URL",
+  unknown_placeholder: "uses a placeholder other than {email}, {username}, {legacy_id}",
+  unbalanced_brace: "has an unbalanced { or }",
+  no_placeholder: "has no {email}, {username} or {legacy_id} placeholder",
+  has_fragment: "must not contain #",
+  placeholder_in_host: "puts a placeholder in the host name",
+  invalid_characters: "holds characters an HTTP header cannot carry",
+  expected_user_colon_password: "must be user:password",
+  invalid_header_name: "is not a valid HTTP header name",
+  invalid_key_name: 'lists a key with "." or "$" (or a prototype name)',
+  reserved_key: "lists a name Auth0 reserves (or the Action's marker)",
+  not_an_integer: "is not a whole number",
+  out_of_range: "is out of range",
+  invalid_path: "is not a valid dot path",
+  invalid_value: "has a value that is not allowed",
+  missing_auth: "is not set, and no other legacy API authentication is configured",
+  multiple_auth_methods: "configure more than one authentication method; keep exactly one",
+};
+
+export function explainConfigProblem(problem: ConfigProblem): string {
+  const reason = CONFIG_REASONS[problem.reason] ?? `is invalid (${problem.reason})`;
+  return `${problem.secret} ${reason}`;
+}
+
+function explainLegacyError(reason: string, config: Config, origin: string): string {
+  const oauth = reason.startsWith("oauth_");
+  const where = oauth ? "the OAuth token endpoint (LEGACY_OAUTH_TOKEN_URL)" : `the legacy store at ${origin}`;
+  const code = reason.replace(/^oauth_/, "");
+  if (code === "connection_refused") return `Nothing is listening at ${where}: is the URL right, and is it running?`;
+  if (code === "connection_reset") return `The connection to ${where} was closed before it answered.`;
+  if (code === "dns") return `The host name of ${where} does not resolve.`;
+  if (code === "tls") return `TLS to ${where} failed: its certificate is not trusted, expired, or for another name.`;
+  if (code === "timeout") {
+    return `No answer from ${where} within LEGACY_API_TIMEOUT_MS (${config.timeoutMs} ms, retries included).`;
+  }
+  const status = /^status_(\d+)$/.exec(code)?.[1];
+  if (status) return `HTTP ${status} from ${where}: it is failing or overloaded (retried while time allowed).`;
+  return `Could not reach ${where} (${reason}).`;
+}
+
+function explainInvalid(reason: string, config: Config): string {
+  const status = /^(oauth_)?status_(\d+)$/.exec(reason);
+  if (status) {
+    const [, oauth, code] = status;
+    if (code === "401" || code === "403") {
+      return oauth
+        ? `The token endpoint refused the client credentials (HTTP ${code}): check ${AUTH_SECRETS.oauth}.`
+        : `The legacy store refused the credentials (HTTP ${code}): check ${AUTH_SECRETS[config.auth.kind]}.`;
+    }
+    return `The ${oauth ? "token endpoint" : "legacy store"} answered HTTP ${code}: check the URL and the request it expects.`;
+  }
+  const explanations: Record<string, string> = {
+    not_json: "The store answered 200 but not with JSON (its Content-Type is not application/json).",
+    invalid_json: "The store answered 200 with a body that is not valid JSON.",
+    body_too_large: "The store's answer is larger than the 256 kB the Action reads.",
+    body_not_utf8: "The store's answer is not UTF-8 text.",
+    record_not_object: "The store's answer is JSON, but not an object.",
+    user_metadata_not_object: "The value at LEGACY_USER_METADATA_PATH in the answer is not an object.",
+    app_metadata_not_object: "The value at LEGACY_APP_METADATA_PATH in the answer is not an object.",
+    redirect_other_origin: "The store redirected to another origin; the Action does not send credentials there.",
+    too_many_redirects: "The store redirected too many times.",
+    oauth_invalid_response: "The token endpoint's answer has no usable access_token.",
+  };
+  return explanations[reason] ?? `The store's answer could not be used (${reason}).`;
+}
+
+/** Undefined when the outcome needs no explanation. */
+export function explainOutcome(fields: LogFields, config: Config, origin: string): string | undefined {
+  const reason = fields.reason ?? "";
+  switch (fields.outcome) {
+    case "legacy_error":
+      return explainLegacyError(reason, config, origin);
+    case "invalid_response":
+      return explainInvalid(reason, config);
+    case "legacy_down":
+      return "A recent failure of the store is remembered, so the Action did not call it.";
+    case "config_error":
+      return reason.startsWith("user_has_no_usable_")
+        ? `LEGACY_API_URL needs the user's ${reason.slice("user_has_no_usable_".length)}, which this user has no usable value for.`
+        : `The configuration is invalid: ${fields.secret ?? "a secret"} (${reason}).`;
+    case "unrepairable":
+      return `Auth0 holds this user's ${reason.replace(/_not_object$/, "")} as something that is not an object; the Action cannot add keys to it.`;
+    case "internal_error":
+      return `The Action hit an unexpected error (${reason}); the login would go on. Please report it.`;
+    default:
+      return undefined;
+  }
+}

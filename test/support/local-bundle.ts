@@ -1,0 +1,38 @@
+/**
+ * The bundle as built from today's sources, run in the local Actions runtime: what the
+ * end-to-end tests exercise. Built once per test file.
+ */
+import { bundleText } from "../../scripts/build-config";
+import { actionLogFields, type LogFields } from "../../src/local/log-fields";
+import type { FlowResult } from "../../src/local/runtime/flow-result";
+import type { LocalUser } from "../../src/local/runtime/post-login-event";
+import { PostLoginRuntime, type RuntimeOptions } from "../../src/local/runtime/post-login-runtime";
+
+let built: Promise<string> | undefined;
+
+export function builtBundle(): Promise<string> {
+  built ??= bundleText();
+  return built;
+}
+
+/** A fresh instance: empty module state and cache, as after a cold start. */
+export async function bundleRuntime(secrets: Record<string, string>, options?: RuntimeOptions) {
+  const code = await builtBundle();
+  return new PostLoginRuntime([{ name: "repair-migrated-metadata", code, secrets, filename: "code.js" }], options);
+}
+
+export function migratedUser(legacyId: string, metadata: Partial<LocalUser> = {}): LocalUser {
+  return {
+    user_id: `auth0|${legacyId}`,
+    email: `user${legacyId}@example.com`,
+    identities: [{ connection: "legacy-db", provider: "auth0", user_id: legacyId, isSocial: false }],
+    user_metadata: {},
+    app_metadata: {},
+    ...metadata,
+  };
+}
+
+/** The Action's log line of this execution, as fields; undefined when it logged nothing. */
+export function logOf(result: FlowResult): LogFields | undefined {
+  return actionLogFields(result.logs.map((log) => log.kept).join("\n"));
+}
