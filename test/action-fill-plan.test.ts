@@ -76,7 +76,7 @@ describe("fill plan", () => {
     for (let i = 0; i < 10_000; i++) deep = { a: deep };
     const result = plan({ deep, ok: true }, undefined);
     expect(result.user).toEqual([["ok", true]]);
-    expect(result.skipped).toEqual([{ target: "user", reason: "too_deep" }]);
+    expect(result.skipped).toEqual([{ target: "user", key: "deep", reason: "too_deep" }]);
   });
 
   it("skips strings with lone surrogates and integers beyond 2^53", () => {
@@ -103,7 +103,7 @@ describe("fill plan", () => {
     const result = plan({ anything: 1 }, { roles: ["a"], permissions: ["root"] }, undefined, c);
     expect(result.user).toEqual([["anything", 1]]);
     expect(result.app).toEqual([["roles", ["a"]]]);
-    expect(result.skipped).toEqual([{ target: "app", reason: "not_allowed" }]);
+    expect(result.skipped).toEqual([{ target: "app", key: "permissions", reason: "not_allowed" }]);
   });
 
   it("skips every key of a side Auth0 cannot write to", () => {
@@ -111,8 +111,8 @@ describe("fill plan", () => {
     expect(result.user).toEqual([]);
     expect(result.app).toEqual([["c", 3]]);
     expect(result.skipped).toEqual([
-      { target: "user", reason: "not_object_in_auth0" },
-      { target: "user", reason: "not_object_in_auth0" },
+      { target: "user", key: "a", reason: "not_object_in_auth0" },
+      { target: "user", key: "b", reason: "not_object_in_auth0" },
     ]);
   });
 
@@ -126,12 +126,12 @@ describe("fill plan", () => {
       expect(jsonBytes(Object.fromEntries(exact.user))).toBe(METADATA_BUDGET_BYTES);
       const over = plan({ k: fill(METADATA_BUDGET_BYTES + 1) }, undefined);
       expect(over.user).toEqual([]);
-      expect(over.skipped).toEqual([{ target: "user", reason: "over_budget" }]);
+      expect(over.skipped).toEqual([{ target: "user", key: "k", reason: "over_budget" }]);
     });
 
     it("counts multi-byte characters as UTF-8 bytes", () => {
       const result = plan({ k: "é".repeat(METADATA_BUDGET_BYTES / 2) }, undefined);
-      expect(result.skipped).toEqual([{ target: "user", reason: "over_budget" }]);
+      expect(result.skipped).toEqual([{ target: "user", key: "k", reason: "over_budget" }]);
     });
 
     it("counts what Auth0 already holds and the marker on app_metadata", () => {

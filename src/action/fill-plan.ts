@@ -26,7 +26,8 @@ export type SkipReason =
 export interface FillPlan {
   user: Array<[key: string, value: unknown]>;
   app: Array<[key: string, value: unknown]>;
-  skipped: Array<{ target: Target; reason: SkipReason }>;
+  /** Keys are for local tools and tests; the Action's log only counts them (no data in logs). */
+  skipped: Array<{ target: Target; key: string; reason: SkipReason }>;
 }
 
 function entryBytes(key: string, value: unknown): number {
@@ -65,12 +66,12 @@ function planSide(
       (target === "app" ? appKeyProblem(key, config) : undefined) ??
       valueProblem(value);
     if (reason) {
-      plan.skipped.push({ target, reason });
+      plan.skipped.push({ target, key, reason });
       continue;
     }
     const added = grow(entryBytes(key, value));
     if (size + added > METADATA_BUDGET_BYTES) {
-      plan.skipped.push({ target, reason: "over_budget" });
+      plan.skipped.push({ target, key, reason: "over_budget" });
       continue;
     }
     size += added;

@@ -1,8 +1,7 @@
 /**
  * Key by key, what the Action did with a legacy record: written, kept (Auth0 already has
  * a value), or skipped and why. The reasons come from the Action's own fill plan, run on
- * the same record and profile; its plan lists skips in the order of its sorted
- * candidates, which is how each reason is matched to its key.
+ * the same record and profile.
  */
 import type { Config } from "../../action/config";
 import { detect } from "../../action/detect";
@@ -66,11 +65,13 @@ export function analyseKeys(recordText: string, event: PostLoginEvent, config: C
   for (const { target, legacy, side } of sides) {
     const { wanted, kept } = candidates(legacy, side.current);
     const written = new Set(plan[target].map(([key]) => key));
-    const reasons = plan.skipped.filter((skip) => skip.target === target).map((skip) => skip.reason);
+    const reasons = new Map(
+      plan.skipped.filter((skip) => skip.target === target).map((skip) => [skip.key, skip.reason]),
+    );
     for (const key of wanted) {
       const value = legacy?.[key];
       if (written.has(key)) keys.push({ target, key, fate: "write", value });
-      else keys.push({ target, key, fate: "skip", value, reason: reasons.shift() });
+      else keys.push({ target, key, fate: "skip", value, reason: reasons.get(key) });
     }
     for (const key of kept) keys.push({ target, key, fate: "keep", value: legacy?.[key] });
   }
