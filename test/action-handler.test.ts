@@ -293,6 +293,23 @@ describe("outage memory", () => {
     expect(logFields(run.logs[0]).outcome).toBe("repaired");
   });
 
+  it.each([
+    ["30", 30_000],
+    ["1", 5_000],
+    ["600", 120_000],
+    [undefined, 30_000],
+  ])("believes Retry-After %s within 5 s to 2 min", async (retryAfter, spanMs) => {
+    const headers: Record<string, string> = retryAfter ? { "retry-after": retryAfter } : {};
+    legacy.use(recordRoute(() => new HttpResponse(null, { status: 503, headers })));
+    const cache = new Map();
+    const budget = secrets({ LEGACY_API_TIMEOUT_MS: "150" });
+    const before = Date.now();
+    await runLogin(handler, loginEvent(migratedUser(), budget), cache);
+    const [entry] = [...cache.entries()].filter(([key]) => key.startsWith("rmm:down:")).map(([, value]) => value);
+    expect(entry?.expires_at - before).toBeGreaterThanOrEqual(spanMs);
+    expect(entry?.expires_at - Date.now()).toBeLessThanOrEqual(spanMs);
+  });
+
   it("is not set by a store that answers, even with an error", async () => {
     legacy.use(recordRoute(() => new HttpResponse(null, { status: 403 })));
     const cache = new Map();
