@@ -1,0 +1,44 @@
+/** The command line of `npm run deploy`: `--dry-run`, `--position first|last`, `--help`. */
+import { parseArgs } from "node:util";
+import type { Position } from "./bindings";
+import type { Problem } from "./problem";
+
+export interface DeployArgs {
+  dryRun: boolean;
+  position: Position | undefined;
+  help: boolean;
+  problems: Problem[];
+}
+
+export const USAGE = `Usage: npm run deploy [-- --dry-run] [-- --position first|last]
+
+  --dry-run          show what would change in the tenant (the Deploy CLI's dry run); write nothing
+  --position WHERE   where to bind the Action among the tenant's post-login Actions: first or last
+                     (default: keep its current place, or last when it is not bound yet)
+
+Variables come from the environment and from .env in the current directory (see .env.example).`;
+
+export function parseDeployArgs(argv: readonly string[]): DeployArgs {
+  let values: { "dry-run"?: boolean; position?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { "dry-run": { type: "boolean" }, position: { type: "string" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { dryRun: false, position: undefined, help: false, problems: [{ subject: "arguments", reason }] };
+  }
+  const { position } = values;
+  const problems: Problem[] = [];
+  if (position !== undefined && position !== "first" && position !== "last") {
+    problems.push({ subject: "--position", reason: "must be first or last" });
+  }
+  return {
+    dryRun: values["dry-run"] === true,
+    position: position === "first" || position === "last" ? position : undefined,
+    help: values.help === true,
+    problems,
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The deploy's variables: an optional `.env` file under the real environment, which wins
+ * (as CI secret stores expect). A malformed file is a refusal reason like any other.
+ */
+import { EnvFileError, loadEnvFile } from "../local/env-file";
+import type { Problem } from "./problem";
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function deployEnvironment(processEnv: Env, envFilePath: string): { env: Env; problems: Problem[] } {
+  let fromFile: Record<string, string> = {};
+  try {
+    fromFile = loadEnvFile(envFilePath);
+  } catch (error) {
+    if (!(error instanceof EnvFileError)) throw error;
+    return { env: processEnv, problems: [{ subject: ".env", reason: error.message }] };
+  }
+  const env: Record<string, string | undefined> = { ...fromFile };
+  for (const [name, value] of Object.entries(processEnv)) if (value !== undefined) env[name] = value;
+  return { env, problems: [] };
+}

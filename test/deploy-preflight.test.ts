@@ -1,0 +1,170 @@
+/** Every reason `npm run deploy` refuses before any network call, and what it then says. */
+import { describe, expect, it } from "vitest";
+import { BUNDLE_BUDGET_BYTES } from "../scripts/build-config";
+import { parseConfig } from "../src/action/config";
+import { ACTION_CODE_PATH } from "../src/deploy/action-identity";
+import { type PreflightResult, preflight, SECRET_VALUE_MAX_CHARS } from "../src/deploy/preflight";
+import type { Problem } from "../src/deploy/problem";
+import { refusalMessage } from "../src/deploy/refusal-message";
+
+const BUNDLE = "exports.onExecutePostLogin=async()=>{};";
+const FRESH = { committed: BUNDLE, fresh: BUNDLE };
+const TENANT = {
+  AUTH0_DOMAIN: "my-tenant.eu.auth0.com",
+  AUTH0_CLIENT_ID: "client-id",
+  AUTH0_CLIENT_SECRET: "s3cr3t-value",
+};
+const SECRETS = {
+  LEGACY_API_URL: "https://legacy.example.com/users/{legacy_id}",
+  MIGRATION_CONNECTIONS: "legacy-db",
+  LEGACY_API_TOKEN: "legacy-token-value",
+};
+const VALID = { ...TENANT, ...SECRETS };
+
+function problemsOf(result: PreflightResult): Problem[] {
+  return result.ok ? [] : result.problems;
+}
+
+describe("deploy preflight", () => {
+  it("accepts a complete configuration and sends only the secrets that are set", () => {
+    const result = preflight(
+      { ...VALID, REPAIR_VERSION: "3", LEGACY_API_TIMEOUT_MS: "", ON_LEGACY_ERROR: "  " },
+      FRESH,
+    );
+    expect(result).toEqual({
+      ok: true,
+      plan: {
+        credentials: { domain: "my-tenant.eu.auth0.com", clientId: "client-id", clientSecret: "s3cr3t-value" },
+        secrets: [
+          { name: "LEGACY_API_URL", value: SECRETS.LEGACY_API_URL },
+          { name: "MIGRATION_CONNECTIONS", value: SECRETS.MIGRATION_CONNECTIONS },
+          { name: "LEGACY_API_TOKEN", value: SECRETS.LEGACY_API_TOKEN },
+          { name: "REPAIR_VERSION", value: "3" },
+        ],
+      },
+    });
+  });
+
+  it("tells a new user with nothing set what to set", () => {
+    expect(problemsOf(preflight({}, FRESH))).toEqual([
+      { subject: "AUTH0_DOMAIN", reason: "missing" },
+      { subject: "AUTH0_CLIENT_ID", reason: "missing (or set AUTH0_ACCESS_TOKEN instead of both)" },
+      { subject: "AUTH0_CLIENT_SECRET", reason: "missing (or set AUTH0_ACCESS_TOKEN instead of both)" },
+      { subject: "LEGACY_API_URL", reason: "missing" },
+      { subject: "MIGRATION_CONNECTIONS", reason: "missing" },
+    ]);
+  });
+
+  it("takes an access token instead of the client ID and secret", () => {
+    const result = preflight({ AUTH0_DOMAIN: "t.auth0.com", AUTH0_ACCESS_TOKEN: " token ", ...SECRETS }, FRESH);
+    expect(result.ok && result.plan.credentials).toEqual({ domain: "t.auth0.com", accessToken: "token" });
+  });
+
+  it("refuses a client ID without its secret", () => {
+    const { AUTH0_CLIENT_SECRET: _, ...withoutSecret } = VALID;
+    expect(problemsOf(preflight(withoutSecret, FRESH)).map((p) => p.subject)).toEqual(["AUTH0_CLIENT_SECRET"]);
+  });
+
+  it.each(["https://my-tenant.auth0.com", "my-tenant.auth0.com/", "my tenant", "localhost"])(
+    "refuses the domain %j, which is not a bare host name",
+    (domain) => {
+      expect(problemsOf(preflight({ ...VALID, AUTH0_DOMAIN: domain }, FRESH))).toEqual([
+        { subject: "AUTH0_DOMAIN", reason: "invalid: a bare host name, without https:// or a path" },
+      ]);
+    },
+  );
+
+  it("refuses invalid optional secrets with the Action's own reasons", () => {
+    const invalid = { LEGACY_API_TIMEOUT_MS: "soon", ON_LEGACY_ERROR: "maybe", REPAIR_VERSION: "0" };
+    const problems = problemsOf(preflight({ ...VALID, ...invalid }, FRESH));
+    expect(problems).toEqual([
+      { subject: "LEGACY_API_TIMEOUT_MS", reason: "not_an_integer" },
+      { subject: "ON_LEGACY_ERROR", reason: "invalid_value" },
+      { subject: "REPAIR_VERSION", reason: "out_of_range" },
+    ]);
+    const atRunTime = parseConfig({ ...SECRETS, ...invalid });
+    expect(atRunTime.ok ? [] : atRunTime.problems.map(({ secret, reason }) => ({ subject: secret, reason }))).toEqual(
+      problems,
+    );
+  });
+
+  it("refuses a plain-http legacy URL and two legacy auth methods, as the Action would", () => {
+    const http = problemsOf(preflight({ ...VALID, LEGACY_API_URL: "http://legacy.example.com/u/{email}" }, FRESH));
+    expect(http.map((p) => p.subject)).toEqual(["LEGACY_API_URL"]);
+    const twice = problemsOf(preflight({ ...VALID, LEGACY_API_BASIC_AUTH: "user:pass" }, FRESH));
+    expect(twice).toEqual([{ subject: "LEGACY_API_TOKEN+LEGACY_API_BASIC_AUTH", reason: "multiple_auth_methods" }]);
+  });
+
+  it("refuses when no legacy auth method is set, and says which ones there are", () => {
+    const { LEGACY_API_TOKEN: _, ...withoutAuth } = VALID;
+    const problems = problemsOf(preflight(withoutAuth, FRESH));
+    expect(problems).toEqual([{ subject: "LEGACY_API_TOKEN", reason: "missing_auth" }]);
+    expect(refusalMessage(problems)).toContain("or LEGACY_OAUTH_TOKEN_URL + LEGACY_OAUTH_CLIENT_ID");
+  });
+
+  it("refuses a keyword that was never replaced", () => {
+    const problems = problemsOf(preflight({ ...VALID, LEGACY_API_TOKEN: "@@LEGACY_API_TOKEN@@" }, FRESH));
+    expect(problems).toEqual([{ subject: "LEGACY_API_TOKEN", reason: "unreplaced_placeholder" }]);
+  });
+
+  it("refuses a secret longer than Auth0 stores", () => {
+    const long = "t".repeat(SECRET_VALUE_MAX_CHARS + 1);
+    expect(problemsOf(preflight({ ...VALID, LEGACY_API_TOKEN: long }, FRESH))).toEqual([
+      { subject: "LEGACY_API_TOKEN", reason: `longer than ${SECRET_VALUE_MAX_CHARS} characters` },
+    ]);
+    expect(preflight({ ...VALID, LEGACY_API_TOKEN: long.slice(1) }, FRESH).ok).toBe(true);
+  });
+
+  describe("the bundle", () => {
+    const reasons = (committed: string | undefined, fresh = committed ?? "") =>
+      problemsOf(preflight(VALID, { committed, fresh })).map((p) => `${p.subject}: ${p.reason}`);
+
+    it("must exist", () => {
+      expect(reasons(undefined, BUNDLE)).toEqual([`${ACTION_CODE_PATH}: missing: run \`npm run build\``]);
+    });
+
+    it("must be what the sources build to", () => {
+      expect(reasons(BUNDLE, `${BUNDLE}\n`)).toEqual([
+        `${ACTION_CODE_PATH}: stale: src/action changed since the last build; run \`npm run build\``,
+      ]);
+    });
+
+    it("must stay within the budget", () => {
+      const atBudget = "x".repeat(BUNDLE_BUDGET_BYTES);
+      expect(reasons(atBudget)).toEqual([]);
+      expect(reasons(`${atBudget}x`)).toEqual([
+        `${ACTION_CODE_PATH}: over budget: ${BUNDLE_BUDGET_BYTES + 1} bytes, at most ${BUNDLE_BUDGET_BYTES}`,
+      ]);
+    });
+
+    it.each(["a@@b", "a##b"])("must not contain keyword markers (%s)", (marker) => {
+      expect(reasons(`${BUNDLE}/*${marker}*/`)).toEqual([
+        `${ACTION_CODE_PATH}: contains @@ or ##, which the Deploy CLI's keyword replacement may rewrite`,
+      ]);
+    });
+  });
+
+  it("lists every problem in one message that never shows a value", () => {
+    const env = {
+      AUTH0_DOMAIN: "https://my-tenant.auth0.com",
+      AUTH0_CLIENT_SECRET: "tenant-secret-value",
+      LEGACY_API_URL: "ftp://legacy-url-value/{email}",
+      LEGACY_API_TOKEN: "legacy-token-value",
+      LEGACY_API_TIMEOUT_MS: "timeout-value",
+    };
+    const problems = problemsOf(preflight(env, { committed: BUNDLE, fresh: `${BUNDLE};` }));
+    expect(problems.map((p) => p.subject)).toEqual([
+      "AUTH0_DOMAIN",
+      "AUTH0_CLIENT_ID",
+      "LEGACY_API_URL",
+      "MIGRATION_CONNECTIONS",
+      "LEGACY_API_TIMEOUT_MS",
+      ACTION_CODE_PATH,
+    ]);
+    const message = refusalMessage(problems);
+    for (const { subject } of problems) expect(message).toContain(`  - ${subject}: `);
+    expect(message).toContain("nothing was sent to Auth0");
+    expect(message).toContain("e.g. my-tenant.eu.auth0.com");
+    for (const value of Object.values(env)) expect(message).not.toContain(value);
+  });
+});
