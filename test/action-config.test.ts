@@ -99,6 +99,24 @@ describe("config from secrets", () => {
     expect(JSON.stringify(result)).not.toContain("s3cr3t");
   });
 
+  it("reports a missing or conflicting auth method together with the other problems", () => {
+    const noAuth = parseConfig({ LEGACY_API_URL: BASE_SECRETS.LEGACY_API_URL, LEGACY_API_TIMEOUT_MS: "x" });
+    expect(noAuth.ok ? [] : noAuth.problems).toEqual([
+      { secret: "MIGRATION_CONNECTIONS", reason: "missing" },
+      { secret: "LEGACY_API_TIMEOUT_MS", reason: "not_an_integer" },
+      { secret: "LEGACY_API_TOKEN", reason: "missing_auth" },
+    ]);
+    const both = parseConfig({
+      ...BASE_SECRETS,
+      LEGACY_API_TOKEN: "",
+      LEGACY_API_KEY: "k",
+      LEGACY_OAUTH_CLIENT_ID: "c",
+    });
+    expect(both.ok ? [] : both.problems).toEqual([
+      { secret: "LEGACY_API_KEY+LEGACY_OAUTH_CLIENT_ID", reason: "multiple_auth_methods" },
+    ]);
+  });
+
   it("accepts http only for loopback hosts", () => {
     for (const host of ["localhost:8080", "127.0.0.1", "127.1.2.3:9", "[::1]:3000"]) {
       expect(problemsOf({ LEGACY_API_URL: `http://${host}/users/{email}` })).toEqual([]);

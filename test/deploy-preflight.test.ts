@@ -52,6 +52,7 @@ describe("deploy preflight", () => {
       { subject: "AUTH0_CLIENT_SECRET", reason: "missing (or set AUTH0_ACCESS_TOKEN instead of both)" },
       { subject: "LEGACY_API_URL", reason: "missing" },
       { subject: "MIGRATION_CONNECTIONS", reason: "missing" },
+      { subject: "LEGACY_API_TOKEN", reason: "missing_auth" },
     ]);
   });
 

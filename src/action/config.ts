@@ -168,62 +168,74 @@ const AUTH_METHODS = {
   ],
 } as const satisfies Record<LegacyAuth["kind"], readonly SecretName[]>;
 
-const OAUTH_REQUIRED = ["LEGACY_OAUTH_TOKEN_URL", "LEGACY_OAUTH_CLIENT_ID", "LEGACY_OAUTH_CLIENT_SECRET"] as const;
+/** What each method cannot work without (audience and scope are optional). */
+const AUTH_REQUIRED: Record<LegacyAuth["kind"], readonly SecretName[]> = {
+  ...AUTH_METHODS,
+  oauth: ["LEGACY_OAUTH_TOKEN_URL", "LEGACY_OAUTH_CLIENT_ID", "LEGACY_OAUTH_CLIENT_SECRET"],
+};
 
-function resolveAuth(s: ParsedSecrets): FieldResult<LegacyAuth> & { secret?: string } {
-  const chosen = (Object.keys(AUTH_METHODS) as LegacyAuth["kind"][]).filter((kind) =>
-    AUTH_METHODS[kind].some((name) => s[name] !== undefined),
-  );
-  if (chosen.length === 0) return { reason: "missing_auth", secret: "LEGACY_API_TOKEN" };
+type Secrets = Readonly<Record<string, string | undefined>>;
+
+const isSet = (secrets: Secrets, name: string) => (secrets[name]?.trim() ?? "") !== "";
+
+/**
+ * The method the secrets choose, judged on which are set rather than on their parsed
+ * values, so that a missing or conflicting method is reported with the other problems.
+ */
+function chooseAuth(secrets: Secrets): { kind: LegacyAuth["kind"] } | ConfigProblem {
+  const kinds = Object.keys(AUTH_METHODS) as LegacyAuth["kind"][];
+  const chosen = kinds.filter((kind) => AUTH_METHODS[kind].some((name) => isSet(secrets, name)));
+  const [kind] = chosen;
+  if (kind === undefined) return { secret: "LEGACY_API_TOKEN", reason: "missing_auth" };
   if (chosen.length > 1) {
-    const names = chosen.map((kind) => AUTH_METHODS[kind][0]).join("+");
-    return { reason: "multiple_auth_methods", secret: names };
+    const named = chosen.flatMap((each) => AUTH_METHODS[each].filter((name) => isSet(secrets, name)));
+    return { secret: named.join("+"), reason: "multiple_auth_methods" };
   }
-  const { LEGACY_API_TOKEN: token, LEGACY_API_BASIC_AUTH: basic } = s;
-  if (token !== undefined) return { value: { kind: "bearer", token } };
-  if (basic !== undefined) return { value: { kind: "basic", credentials: basic } };
-  if (chosen[0] === "header") {
-    const { LEGACY_API_KEY_HEADER: name, LEGACY_API_KEY: value } = s;
-    if (name === undefined) return { reason: "missing", secret: "LEGACY_API_KEY_HEADER" };
-    if (value === undefined) return { reason: "missing", secret: "LEGACY_API_KEY" };
-    return { value: { kind: "header", name, value } };
+  const absent = AUTH_REQUIRED[kind].find((name) => !isSet(secrets, name));
+  return absent ? { secret: absent, reason: "missing" } : { kind };
+}
+
+/** Called only once every secret parsed, so each one the chosen method requires is a string. */
+function buildAuth(kind: LegacyAuth["kind"], s: ParsedSecrets): LegacyAuth {
+  const text = (value: string | undefined) => value ?? "";
+  switch (kind) {
+    case "bearer":
+      return { kind, token: text(s.LEGACY_API_TOKEN) };
+    case "basic":
+      return { kind, credentials: text(s.LEGACY_API_BASIC_AUTH) };
+    case "header":
+      return { kind, name: text(s.LEGACY_API_KEY_HEADER), value: text(s.LEGACY_API_KEY) };
+    case "oauth":
+      return {
+        kind,
+        tokenUrl: text(s.LEGACY_OAUTH_TOKEN_URL),
+        clientId: text(s.LEGACY_OAUTH_CLIENT_ID),
+        clientSecret: text(s.LEGACY_OAUTH_CLIENT_SECRET),
+        audience: s.LEGACY_OAUTH_AUDIENCE,
+        scope: s.LEGACY_OAUTH_SCOPE,
+      };
   }
-  const absent = OAUTH_REQUIRED.find((name) => s[name] === undefined);
-  if (absent) return { reason: "missing", secret: absent };
-  return {
-    value: {
-      kind: "oauth",
-      tokenUrl: s.LEGACY_OAUTH_TOKEN_URL as string,
-      clientId: s.LEGACY_OAUTH_CLIENT_ID as string,
-      clientSecret: s.LEGACY_OAUTH_CLIENT_SECRET as string,
-      audience: s.LEGACY_OAUTH_AUDIENCE,
-      scope: s.LEGACY_OAUTH_SCOPE,
-    },
-  };
 }
 
 /** Validates the secrets and reports every problem at once (the deploy lists them all). */
-export function parseConfig(secrets: Readonly<Record<string, string | undefined>>): ConfigResult {
+export function parseConfig(secrets: Secrets): ConfigResult {
   const input: Record<string, unknown> = {};
   for (const name of SECRET_NAMES) input[name] = secrets[name];
   const parsed = secretsSchema.safeParse(input);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({
-      secret: String(issue.path[0] ?? "secrets"),
-      reason: issue.message,
-    }));
-    return { ok: false, problems };
-  }
+  const problems: ConfigProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ secret: String(issue.path[0] ?? "secrets"), reason: issue.message }));
+  const auth = chooseAuth(secrets);
+  if ("reason" in auth) problems.push(auth);
+  if (!parsed.success || "reason" in auth) return { ok: false, problems };
   const s = parsed.data;
-  const auth = resolveAuth(s);
-  if (!("value" in auth)) return { ok: false, problems: [{ secret: auth.secret ?? "auth", reason: auth.reason }] };
   return {
     ok: true,
     config: {
       urlTemplate: s.LEGACY_API_URL.template,
       placeholders: s.LEGACY_API_URL.placeholders,
       connections: s.MIGRATION_CONNECTIONS,
-      auth: auth.value,
+      auth: buildAuth(auth.kind, s),
       requiredUserKeys: s.REQUIRED_USER_METADATA_KEYS,
       requiredAppKeys: s.REQUIRED_APP_METADATA_KEYS.filter((key) => key !== MARKER_KEY),
       allowedAppKeys: s.APP_METADATA_ALLOWED_KEYS,
@@ -243,7 +255,7 @@ let cachedResult: ConfigResult | undefined;
  * Auth0 reuses module state between executions on one instance, so the secrets are
  * parsed once per distinct set; the key is the values themselves, kept only in memory.
  */
-export function configFromSecrets(secrets: Readonly<Record<string, string | undefined>>): ConfigResult {
+export function configFromSecrets(secrets: Secrets): ConfigResult {
   let key = "";
   for (const name of SECRET_NAMES) key += `${secrets[name] ?? ""}\u0000`;
   if (key !== cachedKey || cachedResult === undefined) {
