@@ -6,7 +6,7 @@ import type { Config } from "./config";
 import { hasCurrentMarker } from "./marker";
 import { MARKER_KEY } from "./metadata-rules";
 import { hasValue, isPlainObject } from "./plain-object";
-import type { JsonObject, PostLoginEvent } from "./types";
+import type { JsonObject, PostLoginEvent, PostLoginUser } from "./types";
 import type { PlaceholderValues } from "./url-template";
 
 /** One metadata object as the fill plan sees it. */
@@ -27,15 +27,16 @@ const SKIP: Detection = { kind: "skip" };
 const EMPTY: JsonObject = Object.freeze({}) as JsonObject;
 const REFRESH_TOKEN_EXCHANGE = "oauth2-refresh-token";
 
-function migrationIdentityId(event: PostLoginEvent, connections: ReadonlySet<string>): string | undefined {
-  const identities: unknown = event.user.identities;
+/** The user's id in the legacy store, from their identity of a migration connection. */
+export function migrationIdentityId(user: PostLoginUser, connections: ReadonlySet<string>): string | undefined {
+  const identities: unknown = user.identities;
   if (!Array.isArray(identities)) return undefined;
   for (const identity of identities) {
     if (!isPlainObject(identity) || typeof identity.connection !== "string") continue;
     if (!connections.has(identity.connection)) continue;
     const id = identity.user_id;
     if (typeof id === "string" || typeof id === "number") return String(id);
-    return event.user.user_id.replace(/^auth0\|/, "");
+    return user.user_id.replace(/^auth0\|/, "");
   }
   return undefined;
 }
@@ -56,7 +57,7 @@ function optionalString(value: unknown): string | undefined {
 }
 
 export function detect(event: PostLoginEvent, config: Config): Detection {
-  const legacyId = migrationIdentityId(event, config.connections);
+  const legacyId = migrationIdentityId(event.user, config.connections);
   if (legacyId === undefined) return SKIP;
   if (event.transaction?.protocol === REFRESH_TOKEN_EXCHANGE) return SKIP;
   const { user_metadata, app_metadata } = event.user;

@@ -1,0 +1,12 @@
+/**
+ * BASELINE (b), for comparison only, never shipped: the shipped Action's own code with
+ * the two dependency choices reversed. Full `zod` replaces `zod/mini` through an esbuild
+ * alias (see build-baselines.ts); undici's `fetch` replaces the runtime's global one here.
+ */
+import "./platform-globals";
+import { fetch as undiciFetch } from "undici";
+
+// The Action looks up globalThis.fetch on every login, so this swaps its HTTP client.
+globalThis.fetch = undiciFetch as unknown as typeof fetch;
+
+export { onExecutePostLogin } from "../../src/action/index";

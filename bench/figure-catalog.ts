@@ -1,0 +1,107 @@
+/**
+ * Every figure a run must produce, by group as the issue numbers them. The report
+ * refuses to write results that miss one, and the bench test checks the same list, so a
+ * case that silently stops measuring something fails loudly.
+ */
+import { VARIANT_IDS, type VariantId } from "./variant-ids";
+
+export type Unit = "bytes" | "ms" | "µs" | "calls" | "writes" | "keys";
+
+export interface MetricSpec {
+  /** Dotted name; per-variant figures get `.<variant>` appended. */
+  metric: string;
+  group: number;
+  label: string;
+  unit: Unit;
+  /** False for a reference measured once for all variants (an empty process, a bare fetch). */
+  perVariant: boolean;
+}
+
+const perVariant = (group: number, metric: string, label: string, unit: Unit): MetricSpec => ({
+  metric,
+  group,
+  label,
+  unit,
+  perVariant: true,
+});
+
+const reference = (group: number, metric: string, label: string, unit: Unit): MetricSpec => ({
+  metric,
+  group,
+  label,
+  unit,
+  perVariant: false,
+});
+
+export const RECORD_SIZES = [
+  { name: "1kB", bytes: 1024 },
+  { name: "30kB", bytes: 30 * 1024 },
+] as const;
+
+export const DEADLINE_BUDGETS_MS = [500, 2000, 4000] as const;
+
+const LOGIN_KINDS = [
+  { name: "migrated_complete", label: "migrated user, metadata complete" },
+  { name: "other_connection", label: "user of another connection" },
+] as const;
+
+export const GROUP_TITLES: Record<number, string> = {
+  1: "Bundle (Auth0 allows 100 kB per Action)",
+  2: "Cold start: require() in a fresh Node process, minus an empty process",
+  3: "Common login (no repair needed), per execution",
+  4: "Repair login, store on 127.0.0.1 answering at once: execution minus a bare fetch",
+  5: "Deadline: a store that never answers",
+  6: "Outage: logins in a row while the store answers 503",
+  7: "Population of migrated users, each logging in twice",
+};
+
+export const METRICS: readonly MetricSpec[] = [
+  perVariant(1, "bundle.bytes", "bundle size", "bytes"),
+  perVariant(1, "bundle.gzip_bytes", "bundle size, gzip", "bytes"),
+  reference(2, "cold_start.empty_process_ms", "empty Node process (subtracted)", "ms"),
+  perVariant(2, "cold_start.require_ms", "require(bundle): process time − empty process", "ms"),
+  perVariant(2, "cold_start.require_in_child_ms", "require(bundle) timed inside the child", "ms"),
+  ...LOGIN_KINDS.flatMap((kind) => [
+    perVariant(3, `common_login.${kind.name}.runtime_us`, `${kind.label}, in the local runtime`, "µs"),
+    perVariant(3, `common_login.${kind.name}.direct_us`, `${kind.label}, handler called directly`, "µs"),
+  ]),
+  ...RECORD_SIZES.flatMap((size) => [
+    reference(4, `repair.bare_fetch_${size.name}_ms`, `bare fetch + read body, ${size.name} record`, "ms"),
+    perVariant(
+      4,
+      `repair.overhead_${size.name}.runtime_ms`,
+      `${size.name} record, local runtime execution − fetch`,
+      "ms",
+    ),
+    perVariant(4, `repair.overhead_${size.name}.direct_ms`, `${size.name} record, handler alone − fetch`, "ms"),
+  ]),
+  ...DEADLINE_BUDGETS_MS.map((budget) =>
+    perVariant(5, `deadline.budget_${budget}ms`, `LEGACY_API_TIMEOUT_MS=${budget}: execution time`, "ms"),
+  ),
+  perVariant(6, "outage.total_ms", "total time", "ms"),
+  perVariant(6, "outage.legacy_calls", "legacy calls made", "calls"),
+  ...[1, 2].flatMap((round) => [
+    perVariant(7, `population.round${round}.legacy_calls`, `round ${round}: legacy calls`, "calls"),
+    perVariant(7, `population.round${round}.writes`, `round ${round}: metadata keys written`, "writes"),
+    perVariant(7, `population.round${round}.overwrites`, `round ${round}: keys overwritten`, "keys"),
+    perVariant(7, `population.round${round}.total_ms`, `round ${round}: total time`, "ms"),
+  ]),
+];
+
+export function figureId(metric: string, variant?: VariantId): string {
+  return variant === undefined ? metric : `${metric}.${variant}`;
+}
+
+/** Every figure id a complete run holds. */
+export function expectedFigureIds(): string[] {
+  return METRICS.flatMap((spec) =>
+    spec.perVariant ? VARIANT_IDS.map((variant) => figureId(spec.metric, variant)) : [spec.metric],
+  );
+}
+
+/** Every ratio a complete run holds: each baseline against the shipped Action, per figure. */
+export function expectedRatioIds(): string[] {
+  return METRICS.filter((spec) => spec.perVariant).flatMap((spec) =>
+    VARIANT_IDS.filter((variant) => variant !== "action").map((variant) => figureId(spec.metric, variant)),
+  );
+}

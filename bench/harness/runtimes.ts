@@ -1,0 +1,66 @@
+/**
+ * A variant loaded into the local Actions runtime, the way every case runs it, and the
+ * same bundle loaded alone so its handler can be called without the runtime around it.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { ActionCache } from "../../src/local/runtime/action-cache";
+import type { ConsoleCapture } from "../../src/local/runtime/console-capture";
+import { loadAction } from "../../src/local/runtime/load-action";
+import { buildPostLoginEvent, type LoginInput } from "../../src/local/runtime/post-login-event";
+import { PostLoginRuntime } from "../../src/local/runtime/post-login-runtime";
+import type { Variant } from "../variants";
+
+const ACTION_NAME = "repair-migrated-metadata";
+
+export function runtimeFor(variant: Variant, secrets: Record<string, string>): PostLoginRuntime {
+  return new PostLoginRuntime([{ name: ACTION_NAME, code: variant.code, secrets, filename: `${variant.id}.js` }]);
+}
+
+export interface DirectHandler {
+  /** The login's event, built once and copied into the Action's realm as the runtime does. */
+  eventFor(login: LoginInput): unknown;
+  /** One execution of the handler alone: no event building, no deferred-write bookkeeping. */
+  run(event: unknown): Promise<unknown>;
+  /** How many metadata keys the handler set so far. */
+  readonly writes: number;
+}
+
+export function directHandlerFor(variant: Variant, secrets: Record<string, string>): DirectHandler {
+  const executions = new AsyncLocalStorage<ConsoleCapture>();
+  const action = loadAction(
+    { name: ACTION_NAME, code: variant.code, secrets },
+    { executions, resolveFetch: () => globalThis.fetch, timeoutMs: 20_000 },
+  );
+  const cache = new ActionCache();
+  let writes = 0;
+  const api = {
+    user: {
+      setUserMetadata: () => {
+        writes++;
+        return api;
+      },
+      setAppMetadata: () => {
+        writes++;
+        return api;
+      },
+    },
+    access: { deny: () => api },
+    idToken: { setCustomClaim: () => api },
+    accessToken: { setCustomClaim: () => api },
+    cache: {
+      get: (key: string) => cache.get(key),
+      set: (key: string, value: string, options?: { ttl?: number; expires_at?: number }) =>
+        cache.set(key, value, options),
+      delete: (key: string) => cache.delete(key),
+    },
+  };
+  return {
+    eventFor: (login) =>
+      action.intoRealm(buildPostLoginEvent(login, (target) => login.user[target], action.secrets, new Date())),
+    // Outside any execution, log lines go to the load-time capture: nothing is added to the call.
+    run: (event) => action.handler(event, api),
+    get writes() {
+      return writes;
+    },
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * Figures for the operator tools (no pass/fail): `npx tsx bench/tools-bench.ts [--quick]`.
+ *
+ * 1. verify: peak memory (maxRSS of a process running only verify) over generated
+ *    exports of growing size, up to 1,000,000 users. Flat means the export is streamed
+ *    and the join is bucketed on disk.
+ * 2. backfill: users/s and Management API requests/s against an API mocked with msw
+ *    that allows N requests per second (429 beyond, Auth0's X-RateLimit headers).
+ *
+ * Writes bench/tools-results.json.
+ */
+import { execFile } from "node:child_process";
+import { once } from "node:events";
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createGzip } from "node:zlib";
+import { setupServer } from "msw/node";
+import { parseConfig } from "../src/action/config";
+import type { SampleUser } from "../src/local/sample-store/sample-users";
+import { startSampleStore } from "../src/local/sample-store/server";
+import { Checkpoint } from "../src/tools/backfill/checkpoint";
+import { runBackfill } from "../src/tools/backfill/run-backfill";
+import { usersFromTenant } from "../src/tools/export/user-source";
+import { pooledFetch } from "../src/tools/legacy/pooled-fetch";
+import { managementClient } from "../src/tools/management/management-client";
+import { RateGovernor } from "../src/tools/management/rate-governor";
+import { tenantUsers } from "../src/tools/management/tenant-users";
+import { processCache } from "../src/tools/process-cache";
+import { MockTenant, migrated, TENANT_DOMAIN } from "../test/support/tools-tenant";
+import { legacyIdAt, startGeneratedStore } from "./tools-generated-store";
+
+const quick = process.argv.includes("--quick");
+const work = mkdtempSync(join(tmpdir(), "rmm-tools-bench-"));
+
+/** An export like Auth0's: gzip NDJSON; every other user migrated, a third of those missing metadata. */
+async function writeExport(path: string, count: number): Promise<void> {
+  const gzip = createGzip();
+  const file = createWriteStream(path);
+  gzip.pipe(file);
+  for (let i = 0; i < count; i += 2) {
+    const complete = i % 3 !== 0;
+    const user = migrated(legacyIdAt(i), {
+      email: `u${i}@example.com`,
+      user_metadata: complete ? { locale: "en", theme: "dark" } : {},
+      app_metadata: complete ? { plan: "free" } : {},
+    });
+    if (!gzip.write(`${JSON.stringify(user)}\n`)) await once(gzip, "drain");
+  }
+  gzip.end();
+  await once(file, "close");
+}
+
+/** Enough for the tool's live memory; a run that completes under it shows that memory is bounded. */
+const CAPPED_HEAP_MB = 96;
+
+function runVerifyChild(exportFile: string, listUrl: string, token: string, nodeFlags: string[]) {
+  // Async, so the generated store in this process keeps answering while the child runs.
+  return new Promise<{ ms: number; maxRssMb: number; counts: Record<string, number> }>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [...nodeFlags, "--import", "tsx", "bench/tools-verify-child.ts", exportFile, listUrl, token],
+      { maxBuffer: 1 << 20 },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}"))),
+    ),
+  );
+}
+
+async function verifyMemory(count: number) {
+  const exportFile = join(work, `export-${count}.json.gz`);
+  await writeExport(exportFile, count * 2);
+  const store = await startGeneratedStore(count * 2);
+  try {
+    const free = await runVerifyChild(exportFile, store.listUrl, store.token, []);
+    const capped = await runVerifyChild(exportFile, store.listUrl, store.token, [
+      `--max-old-space-size=${CAPPED_HEAP_MB}`,
+    ]);
+    return {
+      tenantUsers: count,
+      legacyUsers: count * 2,
+      seconds: Number((free.ms / 1000).toFixed(1)),
+      peakRssMb: Math.round(free.maxRssMb),
+      peakRssMbWithHeapCap: Math.round(capped.maxRssMb),
+      heapCapMb: CAPPED_HEAP_MB,
+      counts: free.counts,
+    };
+  } finally {
+    await store.close();
+    rmSync(exportFile, { force: true });
+  }
+}
+
+async function backfillThroughput(ratePerSecond: number, users: number, concurrency: number) {
+  const sampleUsers: SampleUser[] = Array.from({ length: users }, (_, i) => ({
+    legacy_id: legacyIdAt(i),
+    email: `u${i}@example.com`,
+    username: `u${i}`,
+    name: `U ${i}`,
+    created_at: "2020-01-01T00:00:00Z",
+    user_metadata: { locale: "en", timezone: "UTC" },
+    app_metadata: { plan: "free" },
+  }));
+  const store = await startSampleStore({ users: sampleUsers });
+  const tenant = new MockTenant({ ratePerSecond });
+  tenant.seed(sampleUsers.map((u) => migrated(u.legacy_id, {})));
+  const server = setupServer(...tenant.handlers());
+  server.listen({ onUnhandledRequest: "error" });
+  const parsed = parseConfig({
+    LEGACY_API_URL: store.recordUrl("legacy_id"),
+    LEGACY_API_TOKEN: store.token,
+    MIGRATION_CONNECTIONS: "legacy-db",
+  });
+  if (!parsed.ok) throw new Error("bench config");
+  const client = managementClient({ domain: TENANT_DOMAIN, accessToken: "bench" });
+  const governor = new RateGovernor();
+  const pool = pooledFetch(concurrency);
+  try {
+    const source = usersFromTenant(client, governor, parsed.config.connections, { pollIntervalMs: 5 });
+    const started = performance.now();
+    const summary = await runBackfill({
+      config: parsed.config,
+      source,
+      tenant: tenantUsers(client, governor),
+      governorStats: governor.stats,
+      legacyFetch: pool.fetch,
+      cache: processCache(),
+      checkpoint: Checkpoint.open(join(work, `cp-${ratePerSecond}.json`), {
+        repairVersion: 1,
+        connections: ["legacy-db"],
+      }),
+      concurrency,
+      progressOutput: { write: () => true, isTTY: false },
+      planOutput: () => undefined,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const userCalls = tenant.calls.filter((c) => c.path.startsWith("/users/"));
+    // The mock's limit is per wall-clock second: the rate is the calls over the windows they used.
+    const windows = new Set(userCalls.map((c) => Math.floor(c.at / 1000))).size;
+    const perWindow = userCalls.length / Math.max(1, windows);
+    return {
+      limitPerSecond: ratePerSecond,
+      concurrency,
+      users,
+      repaired: summary.outcomes.repaired,
+      failed: summary.outcomes.failed,
+      seconds: Number(seconds.toFixed(2)),
+      userCallsPerSecond: Number(perWindow.toFixed(2)),
+      ofLimit: Number((perWindow / ratePerSecond).toFixed(3)),
+      usersPerSecond: Number((summary.outcomes.repaired / seconds).toFixed(2)),
+      answered429: tenant.refusedByLimit,
+    };
+  } finally {
+    server.close();
+    await pool.close();
+    await store.close();
+  }
+}
+
+const sizesArg = process.argv.find((arg) => arg.startsWith("--sizes="));
+const sizes = sizesArg
+  ? sizesArg.slice("--sizes=".length).split(",").map(Number)
+  : quick
+    ? [10_000, 100_000]
+    : [10_000, 100_000, 1_000_000];
+const ratesArg = process.argv.find((arg) => arg.startsWith("--rates="));
+const verify = [];
+for (const size of sizes) {
+  const figure = await verifyMemory(size);
+  verify.push(figure);
+  console.log(
+    `verify  ${String(size).padStart(9)} tenant users / ${figure.legacyUsers} legacy: ${figure.seconds} s, peak RSS ${figure.peakRssMb} MB (V8 default heap), ${figure.peakRssMbWithHeapCap} MB with the heap capped at ${CAPPED_HEAP_MB} MB`,
+  );
+}
+const backfill = [];
+const rates = ratesArg
+  ? ratesArg.slice("--rates=".length).split(",").filter(Boolean).map(Number)
+  : quick
+    ? [10]
+    : [10, 20, 50];
+for (const rate of rates) {
+  const figure = await backfillThroughput(rate, rate * (quick ? 3 : 5), 8);
+  backfill.push(figure);
+  console.log(
+    `backfill limit ${rate}/s: ${figure.userCallsPerSecond} user calls/s (${(figure.ofLimit * 100).toFixed(0)}% of the limit), ${figure.usersPerSecond} users/s, ${figure.answered429} answered 429, ${figure.repaired}/${figure.users} repaired`,
+  );
+}
+const machine = { node: process.version, cpus: (await import("node:os")).cpus().length, platform: process.platform };
+writeFileSync("bench/tools-results.json", `${JSON.stringify({ machine, quick, verify, backfill }, null, 2)}\n`);
+rmSync(work, { recursive: true, force: true });

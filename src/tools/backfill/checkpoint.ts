@@ -1,0 +1,89 @@
+/**
+ * The backfill's memory between runs: the users already finished (repaired, marked
+ * not_found, or found repaired by a login meanwhile), so an interrupted run resumes where
+ * it stopped. The file is replaced atomically (temp file, then rename): a crash leaves
+ * either the old or the new checkpoint, never half of one.
+ */
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import * as z from "zod/mini";
+import { ToolError } from "../tool-error";
+
+const KIND = "repair-migrated-metadata/backfill-checkpoint";
+
+const fileSchema = z.object({
+  kind: z.literal(KIND),
+  repair_version: z.number(),
+  connections: z.array(z.string()),
+  done: z.array(z.string()),
+});
+
+export interface CheckpointScope {
+  repairVersion: number;
+  connections: readonly string[];
+}
+
+export class Checkpoint {
+  private dirty = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly scope: CheckpointScope,
+    private readonly done: Set<string>,
+  ) {}
+
+  /**
+   * A checkpoint written for another REPAIR_VERSION or other connections would skip users
+   * this run must check, so it is refused rather than silently used.
+   */
+  static open(path: string, scope: CheckpointScope): Checkpoint {
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Checkpoint(path, scope, new Set());
+      throw error;
+    }
+    let parsed: z.infer<typeof fileSchema>;
+    try {
+      parsed = fileSchema.parse(JSON.parse(text));
+    } catch {
+      throw new ToolError(`the checkpoint ${path} is not a backfill checkpoint`, "pass another --checkpoint path");
+    }
+    const sameConnections = [...parsed.connections].sort().join(",") === [...scope.connections].sort().join(",");
+    if (parsed.repair_version !== scope.repairVersion || !sameConnections) {
+      throw new ToolError(
+        `the checkpoint ${path} was written for REPAIR_VERSION ${parsed.repair_version} and connection(s) ${parsed.connections.join(", ")}`,
+        "delete it (or pass another --checkpoint path) to start a new backfill",
+      );
+    }
+    return new Checkpoint(path, scope, new Set(parsed.done));
+  }
+
+  get size(): number {
+    return this.done.size;
+  }
+
+  has(userId: string): boolean {
+    return this.done.has(userId);
+  }
+
+  markDone(userId: string): void {
+    this.done.add(userId);
+    this.dirty = true;
+  }
+
+  /** Synchronous, so that it can run in a signal handler just before the process exits. */
+  save(): void {
+    if (!this.dirty) return;
+    const body = {
+      kind: KIND,
+      repair_version: this.scope.repairVersion,
+      connections: [...this.scope.connections],
+      done: [...this.done],
+    };
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(body)}\n`);
+    renameSync(temporary, this.path);
+    this.dirty = false;
+  }
+}

@@ -1,0 +1,46 @@
+/** `backfill`: repairs users who may not log in for months, or shows what it would do. */
+import { summaryLines } from "../backfill/backfill-summary";
+import { Checkpoint } from "../backfill/checkpoint";
+import { runBackfill } from "../backfill/run-backfill";
+import type { BackfillArgs } from "../cli-args";
+import { pooledFetch } from "../legacy/pooled-fetch";
+import { processCache } from "../process-cache";
+import { readToolSettings } from "../tool-settings";
+import { tenantSide } from "./tenant-source";
+import type { ToolIo } from "./tool-io";
+
+export async function backfillCommand(args: BackfillArgs, io: ToolIo): Promise<number> {
+  const needsTenant = !args.dryRun || args.exportFile === undefined;
+  const settings = readToolSettings(io.env, args.envFile, { tenant: needsTenant, listUrl: false });
+  const { config } = settings;
+  const tenant = tenantSide(config, io, {
+    exportFile: args.exportFile,
+    tenant: settings.tenant,
+  });
+  const checkpoint = Checkpoint.open(args.checkpoint, {
+    repairVersion: config.repairVersion,
+    connections: [...config.connections],
+  });
+  if (!args.dryRun) io.atExit?.(() => checkpoint.save());
+  const pool = pooledFetch(args.concurrency);
+  try {
+    const summary = await runBackfill({
+      config,
+      source: tenant.source,
+      tenant: args.dryRun ? undefined : tenant.writes,
+      governorStats: tenant.governor?.stats,
+      legacyFetch: pool.fetch,
+      cache: processCache(),
+      checkpoint,
+      concurrency: args.concurrency,
+      progressOutput: io.stderr,
+      planOutput: (line) => io.stdout(`${line}\n`),
+      signal: io.signal,
+    });
+    io.stdout(`${summaryLines(summary).join("\n")}\n`);
+    if (summary.interrupted) return 130;
+    return summary.outcomes.failed > 0 ? 1 : 0;
+  } finally {
+    await pool.close();
+  }
+}

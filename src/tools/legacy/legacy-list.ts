@@ -1,0 +1,119 @@
+/**
+ * Reads the legacy store's paged user list (LEGACY_API_LIST_URL), one page at a time,
+ * with the Action's credentials code and failure classification. A page that keeps
+ * failing ends the command with one message naming the store's origin and the reason.
+ */
+import * as z from "zod/mini";
+import type { Config } from "../../action/config";
+import { Deadline } from "../../action/deadline";
+import { discardBody } from "../../action/discard-body";
+import { classifyStatus, classifyThrown, type HttpFailure, invalid } from "../../action/http-failure";
+import { authHeaders } from "../../action/legacy-auth";
+import { readCappedText } from "../../action/read-body";
+import type { PostLoginCache } from "../../action/types";
+import { ToolError } from "../tool-error";
+
+export interface ListedUser {
+  legacy_id: string;
+  email?: string;
+  username?: string;
+}
+
+export interface ListDeps {
+  fetch: typeof fetch;
+  cache: PostLoginCache;
+  /** Per page, retries included. */
+  pageTimeoutMs?: number;
+  maxAttempts?: number;
+}
+
+const PAGE_CAP_BYTES = 16 * 1024 * 1024;
+const DEFAULT_PAGE_TIMEOUT_MS = 30_000;
+const DEFAULT_ATTEMPTS = 5;
+const FIRST_BACKOFF_MS = 250;
+
+const pageSchema = z.object({
+  users: z.array(
+    z.object({
+      legacy_id: z.union([z.string().check(z.minLength(1)), z.number()]),
+      email: z.optional(z.nullable(z.string())),
+      username: z.optional(z.nullable(z.string())),
+    }),
+  ),
+  next_cursor: z.optional(z.nullable(z.string())),
+});
+
+type Page = { ok: true; users: ListedUser[]; next: string | undefined } | { ok: false; failure: HttpFailure };
+
+function pageUrl(listUrl: string, cursor: string | undefined): string {
+  const url = new URL(listUrl);
+  if (cursor !== undefined) url.searchParams.set("cursor", cursor);
+  return url.href;
+}
+
+async function fetchPage(url: string, config: Config, deps: ListDeps, deadline: Deadline): Promise<Page> {
+  try {
+    const auth = await authHeaders(config.auth, deps.fetch, deps.cache, deadline);
+    if (!auth.ok) return auth;
+    const response = await deps.fetch(url, {
+      headers: { accept: "application/json", ...auth.headers },
+      redirect: "manual",
+      signal: deadline.signal,
+    });
+    if (response.status !== 200) {
+      discardBody(response.body);
+      return { ok: false, failure: classifyStatus(response) };
+    }
+    const text = await readCappedText(response, PAGE_CAP_BYTES);
+    if (!text.ok) return { ok: false, failure: invalid(text.reason, 200) };
+    let body: unknown;
+    try {
+      body = JSON.parse(text.text);
+    } catch {
+      return { ok: false, failure: invalid("invalid_json", 200) };
+    }
+    const page = pageSchema.safeParse(body);
+    if (!page.success) return { ok: false, failure: invalid("not_a_user_list", 200) };
+    const users = page.data.users.map((user) => ({
+      legacy_id: String(user.legacy_id),
+      email: user.email ?? undefined,
+      username: user.username ?? undefined,
+    }));
+    return { ok: true, users, next: page.data.next_cursor ?? undefined };
+  } catch (error) {
+    return { ok: false, failure: classifyThrown(error, deadline.expired) };
+  }
+}
+
+async function pageWithRetries(url: string, config: Config, deps: ListDeps): Promise<Page> {
+  const deadline = new Deadline(deps.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const page = await fetchPage(url, config, deps, deadline);
+      if (page.ok || !page.failure.retryable || attempt >= (deps.maxAttempts ?? DEFAULT_ATTEMPTS)) return page;
+      const wait = page.failure.retryAfterMs ?? FIRST_BACKOFF_MS * 2 ** (attempt - 1);
+      if (!(await deadline.sleep(wait))) return page;
+    }
+  } finally {
+    deadline.dispose();
+  }
+}
+
+export async function* listLegacyUsers(listUrl: string, config: Config, deps: ListDeps): AsyncGenerator<ListedUser> {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await pageWithRetries(pageUrl(listUrl, cursor), config, deps);
+    if (!page.ok) {
+      const origin = new URL(listUrl).origin;
+      throw new ToolError(
+        `the legacy store's user list (${origin}) failed: ${page.failure.reason}`,
+        "check LEGACY_API_LIST_URL, the store's credentials, and that the store is up",
+      );
+    }
+    yield* page.users;
+    if (page.next === undefined || page.next === "") return;
+    // Only the last cursor is compared, so memory stays flat however long the list is.
+    if (page.next === cursor) throw new ToolError("the legacy store's user list returned the same cursor twice");
+    cursor = page.next;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run tools:sample`: `verify` and `backfill --dry-run` as a first-time user sees
+ * them, with no tenant: the sample legacy store on 127.0.0.1, and as the tenant's side an
+ * export file holding the users the local demo starts from (what interrupted migrations
+ * left). Nothing is written anywhere but a temporary file.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { initialAuth0Users } from "../local/demo/demo-logins";
+import { demoSecrets } from "../local/demo/demo-secrets";
+import { startSampleStore } from "../local/sample-store/server";
+import { main } from "./main";
+
+async function sampleTry(): Promise<number> {
+  const store = await startSampleStore();
+  const dir = mkdtempSync(join(tmpdir(), "rmm-tools-sample-"));
+  try {
+    const exportFile = join(dir, "users-export.json.gz");
+    const lines = initialAuth0Users().map((user) => JSON.stringify(user));
+    writeFileSync(exportFile, gzipSync(`${lines.join("\n")}\n`));
+    const env = { ...demoSecrets(store), LEGACY_API_LIST_URL: `${store.origin}/users` };
+    const io = {
+      env,
+      stdout: (text: string) => process.stdout.write(text),
+      stderr: process.stderr,
+    };
+    const common = ["--env-file", join(dir, "none.env"), "--export-file", exportFile];
+    process.stdout.write(
+      `Sample legacy store on ${store.origin}; the tenant's side is an export file of ${lines.length} users.\n`,
+    );
+    process.stdout.write("\n$ npx repair-migrated-metadata verify --export-file users-export.json.gz\n\n");
+    const verified = await main(["verify", ...common], io);
+    process.stdout.write("\n$ npx repair-migrated-metadata backfill --dry-run --export-file users-export.json.gz\n\n");
+    const planned = await main(["backfill", "--dry-run", "--checkpoint", join(dir, "checkpoint.json"), ...common], io);
+    return Math.max(verified, planned);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await store.close();
+  }
+}
+
+sampleTry().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sample run failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

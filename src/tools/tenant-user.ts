@@ -1,0 +1,60 @@
+/**
+ * A user as the tenant holds it (an export line or a user read), and where that user
+ * stands, decided by the Action's own `detect()` and marker rules so that "who needs
+ * repair" means exactly what it means at login.
+ */
+import type { Config } from "../action/config";
+import { type Detection, detect, migrationIdentityId } from "../action/detect";
+import { hasCurrentMarker } from "../action/marker";
+import { MARKER_KEY } from "../action/metadata-rules";
+import { isPlainObject, ownValue } from "../action/plain-object";
+import type { Identity, PostLoginEvent, PostLoginUser } from "../action/types";
+
+export type TenantUser = Pick<
+  PostLoginUser,
+  "user_id" | "email" | "username" | "user_metadata" | "app_metadata" | "identities"
+>;
+
+export type TenantState = "repaired" | "unknown_to_store" | "needs_repair" | "unrepairable" | "complete";
+
+const optionalString = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/** A JSON value from an export line or the Management API, if it is a user at all. */
+export function asTenantUser(value: unknown): TenantUser | undefined {
+  if (!isPlainObject(value) || typeof value.user_id !== "string" || value.user_id === "") return undefined;
+  const identities = Array.isArray(value.identities) ? (value.identities as Identity[]) : undefined;
+  return {
+    user_id: value.user_id,
+    email: optionalString(value.email),
+    username: optionalString(value.username),
+    user_metadata: value.user_metadata,
+    app_metadata: value.app_metadata,
+    identities,
+  };
+}
+
+/** The login the Action would see for this user: a first-party login, not a refresh. */
+export function loginEventFor(user: TenantUser): PostLoginEvent {
+  return { user: { ...user }, secrets: {} };
+}
+
+export function detectFor(user: TenantUser, config: Config): Detection {
+  return detect(loginEventFor(user), config);
+}
+
+/** The user's id in the legacy store, or undefined when no identity is of a migration connection. */
+export function legacyIdOf(user: TenantUser, config: Config): string | undefined {
+  return migrationIdentityId(user, config.connections);
+}
+
+export function tenantState(user: TenantUser, config: Config): TenantState {
+  if (hasCurrentMarker(user.app_metadata, config.repairVersion)) {
+    const marker = isPlainObject(user.app_metadata) ? ownValue(user.app_metadata, MARKER_KEY) : undefined;
+    const status = isPlainObject(marker) ? ownValue(marker, "status") : undefined;
+    return status === "not_found" ? "unknown_to_store" : "repaired";
+  }
+  const detection = detectFor(user, config);
+  if (detection.kind === "repair") return "needs_repair";
+  if (detection.kind === "unrepairable") return "unrepairable";
+  return "complete";
+}

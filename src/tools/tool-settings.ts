@@ -1,0 +1,89 @@
+/**
+ * The tools read the deploy's variables (the environment over `.env`): the Action's
+ * secrets, validated by the Action's own `parseConfig`, the tenant's credentials, and
+ * LEGACY_API_LIST_URL. Every problem is gathered into one message that names the
+ * variable and what to set, never a value.
+ */
+import { type Config, parseConfig } from "../action/config";
+import { checkEndpointUrl } from "../action/url-template";
+import { deployEnvironment, type Env } from "../deploy/deploy-env";
+import { helpFor } from "../deploy/variable-help";
+import { ToolError } from "./tool-error";
+
+export type TenantCredentials =
+  | { domain: string; accessToken: string }
+  | { domain: string; clientId: string; clientSecret: string };
+
+export interface ToolSettings {
+  config: Config;
+  /** Absent when the command does not need the tenant (a local export file, a dry run). */
+  tenant?: TenantCredentials;
+  listUrl?: string;
+}
+
+export interface SettingsNeeds {
+  tenant: boolean;
+  listUrl: boolean;
+}
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+const EXTRA_HELP: Readonly<Record<string, string>> = {
+  LEGACY_API_LIST_URL: "URL of the legacy store's paged user list, e.g. https://legacy.example.com/users",
+  AUTH0_ACCESS_TOKEN:
+    "a Management API token with read:users, update:users, read:connections (or set AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET)",
+};
+
+type Line = { name: string; reason: string };
+
+const value = (env: Env, name: string) => {
+  const text = env[name]?.trim();
+  return text === undefined || text === "" ? undefined : text;
+};
+
+function readTenant(env: Env, problems: Line[]): TenantCredentials | undefined {
+  const domain = value(env, "AUTH0_DOMAIN");
+  if (domain === undefined) problems.push({ name: "AUTH0_DOMAIN", reason: "missing" });
+  else if (!HOST_NAME.test(domain)) problems.push({ name: "AUTH0_DOMAIN", reason: "not a bare host name" });
+  const accessToken = value(env, "AUTH0_ACCESS_TOKEN");
+  const clientId = value(env, "AUTH0_CLIENT_ID");
+  const clientSecret = value(env, "AUTH0_CLIENT_SECRET");
+  if (accessToken === undefined && (clientId === undefined || clientSecret === undefined)) {
+    problems.push({ name: clientId === undefined ? "AUTH0_CLIENT_ID" : "AUTH0_CLIENT_SECRET", reason: "missing" });
+  }
+  if (domain === undefined || problems.length > 0) return undefined;
+  if (accessToken !== undefined) return { domain, accessToken };
+  return { domain, clientId: clientId ?? "", clientSecret: clientSecret ?? "" };
+}
+
+function readListUrl(env: Env, problems: Line[]): string | undefined {
+  const url = value(env, "LEGACY_API_LIST_URL");
+  if (url === undefined) {
+    problems.push({ name: "LEGACY_API_LIST_URL", reason: "missing" });
+    return undefined;
+  }
+  const check = checkEndpointUrl(url);
+  if (!check.ok) problems.push({ name: "LEGACY_API_LIST_URL", reason: check.reason });
+  return check.ok ? url : undefined;
+}
+
+function describe({ name, reason }: Line): string {
+  const help = helpFor(name, reason) ?? (reason === "missing" ? EXTRA_HELP[name] : undefined);
+  return `  ${name}: ${reason}${help ? ` (${help})` : ""}`;
+}
+
+export function readToolSettings(processEnv: Env, envFile: string, needs: SettingsNeeds): ToolSettings {
+  const { env, problems: fileProblems } = deployEnvironment(processEnv, envFile);
+  const problems: Line[] = fileProblems.map(({ subject, reason }) => ({ name: subject, reason }));
+  const parsed = parseConfig(env);
+  if (!parsed.ok) problems.push(...parsed.problems.map(({ secret, reason }) => ({ name: secret, reason })));
+  const tenant = needs.tenant ? readTenant(env, problems) : undefined;
+  const listUrl = needs.listUrl ? readListUrl(env, problems) : undefined;
+  if (!parsed.ok || problems.length > 0) {
+    throw new ToolError(
+      `the configuration is incomplete (read from the environment and ${envFile}):\n${problems.map(describe).join("\n")}`,
+      "set these as for the deploy (see docs/tools.md), then run the command again",
+    );
+  }
+  return { config: parsed.config, tenant, listUrl };
+}

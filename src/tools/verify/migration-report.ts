@@ -1,0 +1,100 @@
+/**
+ * Where the migration stands: every category the operator asked about, with a count and
+ * a few example ids (never emails), and the verdict on switching the legacy store off.
+ */
+import type { TenantState } from "../tenant-user";
+
+export const CATEGORIES = [
+  "not_migrated",
+  "missing_metadata",
+  "unrepairable",
+  "repaired",
+  "unknown_to_store",
+  "not_listed",
+  "complete",
+] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
+  not_migrated: "legacy users not yet migrated",
+  missing_metadata: "migrated users still missing metadata",
+  unrepairable: "migrated users whose metadata is not an object",
+  repaired: "repaired (marker: repaired)",
+  unknown_to_store: "unknown to the store (marker: not_found)",
+  not_listed: "tenant users the store does not list",
+  complete: "complete without repair",
+};
+
+export const STATE_CATEGORY: Readonly<Record<TenantState, Category>> = {
+  needs_repair: "missing_metadata",
+  unrepairable: "unrepairable",
+  repaired: "repaired",
+  unknown_to_store: "unknown_to_store",
+  complete: "complete",
+};
+
+export interface CategoryTally {
+  count: number;
+  examples: string[];
+}
+
+export interface Verdict {
+  canSwitchOff: boolean;
+  summary: string;
+}
+
+export interface MigrationReport {
+  connections: string[];
+  repairVersion: number;
+  legacyUsers: number;
+  tenantUsers: number;
+  categories: Record<Category, CategoryTally>;
+  verdict: Verdict;
+}
+
+export class Tallies {
+  readonly categories = Object.fromEntries(
+    CATEGORIES.map((category) => [category, { count: 0, examples: [] }]),
+  ) as unknown as Record<Category, CategoryTally>;
+
+  constructor(private readonly examples: number) {}
+
+  add(category: Category, id: string): void {
+    const tally = this.categories[category];
+    tally.count++;
+    if (tally.examples.length < this.examples) tally.examples.push(id);
+  }
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * The store can go once every legacy user is in Auth0 and no migrated user still depends
+ * on it for metadata; then Auth0's guide has the connection's scripts replaced by no-ops.
+ */
+export function verdictFor(categories: Record<Category, CategoryTally>): Verdict {
+  const blockers: string[] = [];
+  const { not_migrated, missing_metadata, unrepairable } = categories;
+  if (not_migrated.count > 0) {
+    blockers.push(
+      `${plural(not_migrated.count, "legacy user has", "legacy users have")} not migrated (bulk-import them or wait for their first login)`,
+    );
+  }
+  if (missing_metadata.count > 0) {
+    blockers.push(
+      `${plural(missing_metadata.count, "migrated user still misses", "migrated users still miss")} metadata (run backfill)`,
+    );
+  }
+  if (unrepairable.count > 0) {
+    blockers.push(
+      `${plural(unrepairable.count, "user has", "users have")} metadata that is not an object (fix by hand, then run backfill)`,
+    );
+  }
+  if (blockers.length > 0) return { canSwitchOff: false, summary: `NOT YET: ${blockers.join("; ")}.` };
+  return {
+    canSwitchOff: true,
+    summary:
+      "YES: every legacy user is in Auth0 and none is missing metadata; replace the connection's login and get_user scripts with no-ops, then switch the legacy store off.",
+  };
+}

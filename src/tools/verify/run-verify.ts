@@ -1,0 +1,63 @@
+/**
+ * `verify`: reads the legacy store's list and the tenant's export side by side, tallies
+ * the tenant users by the Action's rules as they stream past, then joins the two id
+ * lists bucket by bucket on disk, so memory stays flat however many users there are.
+ */
+import type { Config } from "../../action/config";
+import type { UserSource } from "../export/user-source";
+import type { ListedUser } from "../legacy/legacy-list";
+import { legacyIdOf, tenantState } from "../tenant-user";
+import { BUCKETS, IdPartitions } from "./id-partitions";
+import { type MigrationReport, STATE_CATEGORY, Tallies, verdictFor } from "./migration-report";
+
+export interface VerifyInput {
+  config: Config;
+  legacyUsers: AsyncIterable<ListedUser>;
+  tenantUsers: UserSource;
+  examples: number;
+}
+
+export async function runVerify({ config, legacyUsers, tenantUsers, examples }: VerifyInput): Promise<MigrationReport> {
+  const tallies = new Tallies(examples);
+  const partitions = new IdPartitions();
+  let legacyCount = 0;
+  let tenantCount = 0;
+  try {
+    const readLegacy = async () => {
+      for await (const user of legacyUsers) {
+        legacyCount++;
+        partitions.add("legacy", { legacyId: user.legacy_id, userId: "" });
+      }
+    };
+    const readTenant = async () => {
+      for await (const user of tenantUsers()) {
+        tenantCount++;
+        tallies.add(STATE_CATEGORY[tenantState(user, config)], user.user_id);
+        const legacyId = legacyIdOf(user, config);
+        if (legacyId === undefined) tallies.add("not_listed", user.user_id);
+        else partitions.add("tenant", { legacyId, userId: user.user_id });
+      }
+    };
+    await Promise.all([readLegacy(), readTenant()]);
+    partitions.flush();
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      const legacyIds = new Set(partitions.read("legacy", bucket).map((entry) => entry.legacyId));
+      const migrated = new Set<string>();
+      for (const { legacyId, userId } of partitions.read("tenant", bucket)) {
+        migrated.add(legacyId);
+        if (!legacyIds.has(legacyId)) tallies.add("not_listed", userId);
+      }
+      for (const legacyId of legacyIds) if (!migrated.has(legacyId)) tallies.add("not_migrated", legacyId);
+    }
+  } finally {
+    partitions.dispose();
+  }
+  return {
+    connections: [...config.connections],
+    repairVersion: config.repairVersion,
+    legacyUsers: legacyCount,
+    tenantUsers: tenantCount,
+    categories: tallies.categories,
+    verdict: verdictFor(tallies.categories),
+  };
+}

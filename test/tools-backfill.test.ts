@@ -1,0 +1,221 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type SampleStore, startSampleStore } from "../src/local/sample-store/server";
+import { main } from "../src/tools/main";
+import { NO_ENV_FILE, toolsEnv } from "./support/tools-env";
+import { captureIo, MockTenant, migrated } from "./support/tools-tenant";
+
+const server = setupServer();
+let store: SampleStore;
+let dir: string;
+
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: "error" });
+  store = await startSampleStore();
+});
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "rmm-backfill-test-"));
+});
+afterEach(() => {
+  server.resetHandlers();
+  store.heal();
+});
+afterAll(async () => {
+  server.close();
+  await store.close();
+});
+
+const marker = (status: string) => ({ v: 1, status, at: "2026-01-01T00:00:00.000Z" });
+
+/** Four users needing repair (one partly filled in Auth0, one the store does not know), and two who do not. */
+function seededTenant(options: ConstructorParameters<typeof MockTenant>[0] = {}): MockTenant {
+  const tenant = new MockTenant(options);
+  tenant.seed([
+    migrated("1001", { user_metadata: {}, app_metadata: {} }),
+    migrated("1002", { user_metadata: { locale: "fr-FR" }, app_metadata: { plan: "enterprise" } }),
+    migrated("1003", {}),
+    migrated("2001", {}),
+    migrated("1004", { user_metadata: { locale: "en", timezone: "UTC" }, app_metadata: { plan: "pro" } }),
+    migrated("1005", { app_metadata: { legacy_metadata_repair: marker("repaired") } }),
+  ]);
+  return tenant;
+}
+
+async function backfill(argv: string[], env = toolsEnv(store), signal?: AbortSignal) {
+  const io = captureIo();
+  const checkpoint = join(dir, "checkpoint.json");
+  const code = await main(["backfill", "--env-file", NO_ENV_FILE, "--checkpoint", checkpoint, ...argv], {
+    env,
+    ...io,
+    signal,
+    exportPollMs: 5,
+  });
+  return { code, checkpoint, ...io };
+}
+
+describe("backfill", () => {
+  it("writes only the missing keys and the marker, with the Action's rules", async () => {
+    const tenant = seededTenant();
+    server.use(...tenant.handlers());
+    const { code, text } = await backfill(["--concurrency", "2"]);
+    expect(code).toBe(0);
+
+    const [ada] = tenant.updatesOf("auth0|1001") as Array<Record<string, Record<string, unknown>>>;
+    expect(ada?.user_metadata).toEqual({
+      locale: "en-GB",
+      timezone: "Europe/London",
+      newsletter: true,
+      preferences: { theme: "dark", units: "metric", digest: "weekly" },
+    });
+    expect(ada?.app_metadata).toMatchObject({ plan: "pro", customer_id: "cus_7Qm2xL", seats: 12 });
+    expect(ada?.app_metadata?.legacy_metadata_repair).toMatchObject({ v: 1, status: "repaired" });
+
+    // Fill only: what Auth0 already holds is never in the update.
+    const [grace] = tenant.updatesOf("auth0|1002") as Array<Record<string, Record<string, unknown>>>;
+    expect(grace?.user_metadata).not.toHaveProperty("locale");
+    expect(grace?.user_metadata).toHaveProperty("timezone", "America/New_York");
+    expect(grace?.app_metadata).not.toHaveProperty("plan");
+    expect(tenant.users.get("auth0|1002")?.user_metadata).toMatchObject({
+      locale: "fr-FR",
+      timezone: "America/New_York",
+    });
+
+    // Unknown to the store: the marker alone.
+    expect(tenant.updatesOf("auth0|2001")).toEqual([
+      { app_metadata: { legacy_metadata_repair: expect.objectContaining({ status: "not_found" }) } },
+    ]);
+    // Complete or already marked: not even read.
+    expect(tenant.count("GET", "/users/auth0|1004")).toBe(0);
+    expect(tenant.count("GET", "/users/auth0|1005")).toBe(0);
+
+    expect(text()).toMatch(/backfill finished: 4 user\(s\) needing repair/);
+    expect(text()).toMatch(/repaired\s+3 /);
+    expect(text()).toMatch(/marked not_found\s+1/);
+    expect(text()).toMatch(/failed\s+0/);
+  });
+
+  it("--dry-run prints the plan per user and writes nothing, not even a checkpoint", async () => {
+    const tenant = seededTenant();
+    server.use(...tenant.handlers());
+    const { code, text, checkpoint } = await backfill(["--dry-run"]);
+    expect(code).toBe(0);
+    expect(tenant.count("PATCH", "/users")).toBe(0);
+    expect(tenant.count("GET", "/users/")).toBe(0);
+    expect(existsSync(checkpoint)).toBe(false);
+    const lines = text().split("\n");
+    expect(lines).toContain(
+      "auth0|1002  would write user_metadata: newsletter, saved_searches, timezone; app_metadata: customer_id, roles; marker repaired",
+    );
+    expect(lines).toContain("auth0|2001  not in the legacy store: would write marker not_found");
+    expect(text()).toContain("dry run (nothing written) finished");
+    expect(text()).toMatch(/would be repaired\s+3/);
+  });
+
+  it("leaves alone a user who logged in and was repaired between the export and the write", async () => {
+    const tenant = seededTenant();
+    // The export still shows 1001 missing everything; the tenant already holds the Action's repair.
+    const repairedByLogin = {
+      user_metadata: { locale: "en-GB", timezone: "Europe/London", theme_choice: "light" },
+      app_metadata: { plan: "pro", legacy_metadata_repair: marker("repaired") },
+    };
+    Object.assign(tenant.users.get("auth0|1001") ?? {}, structuredClone(repairedByLogin));
+    server.use(...tenant.handlers());
+    const { code, text } = await backfill([]);
+    expect(code).toBe(0);
+    expect(tenant.count("GET", "/users/auth0|1001")).toBe(1);
+    expect(tenant.updatesOf("auth0|1001")).toEqual([]);
+    expect(tenant.users.get("auth0|1001")).toMatchObject(repairedByLogin);
+    expect(text()).toMatch(/repaired since the export\s+1/);
+  });
+
+  it("plans against the user as re-read, not as exported, when a login filled some keys meanwhile", async () => {
+    const tenant = seededTenant();
+    const user = tenant.users.get("auth0|1003");
+    if (user) user.user_metadata = { locale: "de-DE" };
+    server.use(...tenant.handlers());
+    expect((await backfill([])).code).toBe(0);
+    const [update] = tenant.updatesOf("auth0|1003") as Array<Record<string, Record<string, unknown>>>;
+    expect(update?.user_metadata).not.toHaveProperty("locale");
+    expect(tenant.users.get("auth0|1003")?.user_metadata).toMatchObject({ locale: "de-DE", timezone: "Europe/London" });
+  });
+
+  it("resumes after an interruption without redoing finished users", async () => {
+    const tenant = seededTenant();
+    const stop = new AbortController();
+    tenant.onUpdate = (_id, count) => {
+      if (count === 2) stop.abort();
+    };
+    server.use(...tenant.handlers());
+    const first = await backfill(["--concurrency", "1"], toolsEnv(store), stop.signal);
+    expect(first.code).toBe(130);
+    expect(first.text()).toContain("Interrupted: run the same command again");
+    const saved = JSON.parse(readFileSync(first.checkpoint, "utf8"));
+    expect(saved.done).toHaveLength(2);
+
+    // The export is a snapshot: the second run sees the same four users needing repair.
+    tenant.onUpdate = undefined;
+    const second = await backfill(["--concurrency", "1"]);
+    expect(second.code).toBe(0);
+    expect(second.text()).toMatch(/4 user\(s\) needing repair, 2 already done in an earlier run, 2 processed now/);
+    for (const id of ["auth0|1001", "auth0|1002", "auth0|1003", "auth0|2001"]) {
+      expect(tenant.updatesOf(id)).toHaveLength(1);
+    }
+    for (const id of saved.done as string[]) expect(tenant.count("GET", `/users/${id}`)).toBe(1);
+  });
+
+  it("waits out a 429 and retries the call itself, with the SDK's own retries off", async () => {
+    const tenant = seededTenant();
+    tenant.rateLimitNext = 2;
+    server.use(...tenant.handlers());
+    const { code, text } = await backfill(["--concurrency", "1"]);
+    expect(code).toBe(0);
+    // Four users read once each, plus exactly the two refused reads: no hidden SDK retries.
+    expect(tenant.count("GET", "/users/")).toBe(4 + 2);
+    expect(tenant.count("PATCH", "/users/")).toBe(4);
+    expect(text()).toMatch(/2 rate-limited \(429\) answer/);
+  });
+
+  it("stays within a tenant's per-second limit using X-RateLimit headers", async () => {
+    const tenant = new MockTenant({ ratePerSecond: 6 });
+    tenant.seed(["1001", "1002", "1003", "1006", "1007", "1008"].map((id) => migrated(id, {})));
+    server.use(...tenant.handlers());
+    const { code } = await backfill(["--concurrency", "2"]);
+    expect(code).toBe(0);
+    // Remaining down to the worker count pauses new calls until the reset: the limit is never crossed.
+    expect(tenant.refusedByLimit).toBe(0);
+    expect(tenant.count("PATCH", "/users/")).toBe(6);
+    for (const id of ["1001", "1002", "1003", "1006", "1007", "1008"]) {
+      expect(tenant.users.get(`auth0|${id}`)?.app_metadata).toHaveProperty("legacy_metadata_repair.status", "repaired");
+    }
+  });
+
+  it("exits non-zero and names the user when one failed; the next run retries it", async () => {
+    const tenant = seededTenant();
+    server.use(...tenant.handlers());
+    // One refused answer (not retryable) for the first legacy call.
+    store.setFaults({ status: 400, failures: 1 });
+    const first = await backfill(["--concurrency", "1"]);
+    expect(first.code).toBe(1);
+    expect(first.errors()).toMatch(/auth0\|1001 {2}FAILED invalid_response:status_400/);
+    expect(first.text()).toMatch(/failed\s+1 {2}\(run the command again/);
+    expect(tenant.updatesOf("auth0|1001")).toHaveLength(0);
+    const second = await backfill(["--concurrency", "1"]);
+    expect(second.code).toBe(0);
+    expect(tenant.updatesOf("auth0|1001")).toHaveLength(1);
+  });
+
+  it("stops with one message when the legacy store cannot be reached, having written nothing", async () => {
+    const tenant = seededTenant();
+    server.use(...tenant.handlers());
+    const closed = await startSampleStore();
+    await closed.close();
+    const env = toolsEnv(store, { LEGACY_API_URL: closed.recordUrl("legacy_id"), LEGACY_API_TIMEOUT_MS: "300" });
+    const { code, errors } = await backfill([], env);
+    expect(code).toBe(2);
+    expect(errors()).toContain("cannot reach the legacy store (connection_refused)");
+    expect(tenant.count("PATCH", "/users/")).toBe(0);
+  });
+});

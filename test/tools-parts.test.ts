@@ -1,0 +1,182 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { startSampleStore } from "../src/local/sample-store/server";
+import { Checkpoint } from "../src/tools/backfill/checkpoint";
+import { Progress } from "../src/tools/backfill/progress";
+import { parseCliArgs } from "../src/tools/cli-args";
+import { ndjsonLines } from "../src/tools/export/ndjson-lines";
+import { ToolError } from "../src/tools/tool-error";
+
+async function collect(chunks: Uint8Array[]): Promise<string[]> {
+  async function* source() {
+    yield* chunks;
+  }
+  const lines: string[] = [];
+  for await (const line of ndjsonLines(source())) lines.push(line);
+  return lines;
+}
+
+/** Splits bytes into pieces of `size`, so lines and multi-byte characters straddle chunks. */
+function pieces(bytes: Uint8Array, size: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out;
+}
+
+describe("export lines", () => {
+  const records = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ user_id: `auth0|${i}`, name: `Ü高${i}` }));
+  const text = `${records.join("\r\n")}\n\n`;
+
+  it("reads gzip NDJSON in any chunking, including CRLF and characters split across chunks", async () => {
+    const gz = gzipSync(text);
+    for (const size of [13, 512, 4096]) {
+      const lines = await collect(pieces(gz, size));
+      expect(lines).toEqual(records);
+    }
+  });
+
+  it("reads plain NDJSON the same, even split one byte at a time", async () => {
+    const bytes = Buffer.from(records.slice(0, 50).join("\n"));
+    expect(await collect(pieces(bytes, 1))).toEqual(records.slice(0, 50));
+  });
+
+  it("refuses a corrupt gzip stream with an error rather than partial silence", async () => {
+    const gz = gzipSync(text);
+    const broken = Buffer.concat([gz.subarray(0, 200), Buffer.alloc(200, 7)]);
+    await expect(collect([broken])).rejects.toThrow();
+  });
+});
+
+describe("sample store list endpoint", () => {
+  it("pages every user exactly once with an opaque cursor, behind the bearer token", async () => {
+    const store = await startSampleStore();
+    try {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const url = new URL(`${store.origin}/users`);
+        url.searchParams.set("limit", "5");
+        if (cursor) url.searchParams.set("cursor", cursor);
+        const response = await fetch(url, { headers: { authorization: `Bearer ${store.token}` } });
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as {
+          users: Array<{ legacy_id: string; email: string }>;
+          next_cursor: string | null;
+        };
+        seen.push(...body.users.map((u) => u.legacy_id));
+        expect(Object.keys(body.users[0] ?? {}).sort()).toEqual(["email", "legacy_id", "username"]);
+        cursor = body.next_cursor;
+        pages++;
+      } while (cursor);
+      expect(pages).toBe(3);
+      expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => String(1001 + i)));
+      const unauthorized = await fetch(`${store.origin}/users`);
+      expect(unauthorized.status).toBe(401);
+      const badCursor = await fetch(`${store.origin}/users?cursor=nonsense`, {
+        headers: { authorization: `Bearer ${store.token}` },
+      });
+      expect(badCursor.status).toBe(400);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe("checkpoint", () => {
+  const scope = { repairVersion: 2, connections: ["legacy-db"] };
+
+  it("round-trips finished users through an atomic replace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rmm-cp-"));
+    const path = join(dir, "cp.json");
+    const first = Checkpoint.open(path, scope);
+    first.markDone("auth0|1");
+    first.markDone("auth0|2");
+    first.save();
+    expect(readdirSync(dir)).toEqual(["cp.json"]);
+    const again = Checkpoint.open(path, scope);
+    expect(again.has("auth0|1") && again.has("auth0|2") && !again.has("auth0|3")).toBe(true);
+  });
+
+  it("refuses a checkpoint of another REPAIR_VERSION or another file altogether", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rmm-cp-"));
+    const path = join(dir, "cp.json");
+    const cp = Checkpoint.open(path, scope);
+    cp.markDone("auth0|1");
+    cp.save();
+    expect(() => Checkpoint.open(path, { ...scope, repairVersion: 3 })).toThrow(ToolError);
+    writeFileSync(path, '{"hello": 1}');
+    expect(() => Checkpoint.open(path, scope)).toThrow(/not a backfill checkpoint/);
+  });
+});
+
+describe("progress", () => {
+  it("writes plain lines with rate and ETA when not on a terminal", () => {
+    const written: string[] = [];
+    let now = 0;
+    const progress = new Progress({
+      total: 10,
+      output: { write: (t) => written.push(t), isTTY: false },
+      lineEveryMs: 1000,
+      now: () => now,
+    });
+    for (let i = 0; i < 10; i++) {
+      now += 500;
+      progress.tick(i === 3);
+    }
+    expect(written.every((line) => line.startsWith("progress ") && line.endsWith("\n"))).toBe(true);
+    expect(written.at(-1)).toBe("progress 10/10 100%  2.0 users/s  ETA 0:00  failed 1\n");
+    expect(written.length).toBeLessThan(10);
+  });
+
+  it("redraws one bar in place on a terminal, with log lines above it", () => {
+    const written: string[] = [];
+    let now = 0;
+    const progress = new Progress({ total: 4, output: { write: (t) => written.push(t), isTTY: true }, now: () => now });
+    now = 1000;
+    progress.tick(false);
+    progress.log("auth0|9  FAILED x");
+    expect(written[0]).toBe("\r\x1b[2K[######------------------] 1/4 25%  1.0 users/s  ETA 0:03");
+    expect(written[1]).toBe("\r\x1b[2Kauth0|9  FAILED x\n");
+    expect(written[2]).toContain("1/4 25%");
+  });
+});
+
+describe("command line", () => {
+  it("parses each command's flags and refuses the other's", () => {
+    expect(parseCliArgs(["backfill", "--dry-run", "--concurrency", "8"])).toMatchObject({
+      ok: true,
+      args: {
+        command: "backfill",
+        dryRun: true,
+        concurrency: 8,
+        checkpoint: ".backfill-checkpoint.json",
+        envFile: ".env",
+      },
+    });
+    expect(parseCliArgs(["verify", "--json"])).toMatchObject({
+      ok: true,
+      args: { command: "verify", json: true, examples: 5 },
+    });
+    expect(parseCliArgs(["verify", "--dry-run"])).toMatchObject({ ok: false });
+    expect(parseCliArgs(["backfill", "--concurrency", "0"])).toMatchObject({ ok: false });
+    expect(parseCliArgs(["migrate"])).toMatchObject({
+      ok: false,
+      problem: 'unknown command "migrate" (expected verify or backfill)',
+    });
+    expect(parseCliArgs([])).toEqual({ ok: true, args: { command: "help" } });
+  });
+
+  it("runs from the package's bin launcher", () => {
+    const output = execFileSync(process.execPath, ["bin/repair-migrated-metadata.mjs", "--help"], { encoding: "utf8" });
+    expect(output).toMatch(/^usage: repair-migrated-metadata <command>/);
+    expect(output).toContain("backfill");
+    expect(JSON.parse(readFileSync("package.json", "utf8")).bin).toEqual({
+      "repair-migrated-metadata": "bin/repair-migrated-metadata.mjs",
+    });
+  });
+});

@@ -1,0 +1,221 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { HttpResponse, http } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type SampleStore, startSampleStore } from "../src/local/sample-store/server";
+import { main } from "../src/tools/main";
+import { NO_ENV_FILE, toolsEnv } from "./support/tools-env";
+import { captureIo, MockTenant, migrated, TENANT_DOMAIN } from "./support/tools-tenant";
+
+const server = setupServer();
+let store: SampleStore;
+
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: "error" });
+  store = await startSampleStore();
+});
+afterEach(() => {
+  server.resetHandlers();
+  store.heal();
+});
+afterAll(async () => {
+  server.close();
+  await store.close();
+});
+
+const marker = (status: string, v = 1) => ({ v, status, at: "2026-01-01T00:00:00.000Z" });
+
+/** One tenant user per report category (the sample store holds legacy ids 1001 to 1012). */
+function tenantWithEveryCategory(options: ConstructorParameters<typeof MockTenant>[0] = {}): MockTenant {
+  const tenant = new MockTenant(options);
+  tenant.seed([
+    migrated("1001", {
+      user_metadata: { locale: "en-GB", timezone: "Europe/London" },
+      app_metadata: { plan: "pro", legacy_metadata_repair: marker("repaired") },
+    }),
+    migrated("1002", { user_metadata: {}, app_metadata: {} }),
+    migrated("1003", { user_metadata: { locale: "en-GB", timezone: "Europe/London" }, app_metadata: { plan: "free" } }),
+    migrated("1004", { user_metadata: "locale=en", app_metadata: { plan: "pro" } }),
+    migrated("1005", { app_metadata: { legacy_metadata_repair: marker("repaired", 0) } }),
+    migrated("2001", { app_metadata: { legacy_metadata_repair: marker("not_found") } }),
+    migrated("3001", { user_metadata: { locale: "fr", timezone: "Europe/Paris" }, app_metadata: { plan: "x" } }),
+  ]);
+  return tenant;
+}
+
+async function verify(argv: string[], env: Record<string, string>) {
+  const io = captureIo();
+  const code = await main(["verify", "--env-file", NO_ENV_FILE, ...argv], { env, ...io, exportPollMs: 5 });
+  return { code, ...io };
+}
+
+describe("verify", () => {
+  it("reports every category from the legacy list and an export job, with a NOT YET verdict", async () => {
+    const tenant = tenantWithEveryCategory();
+    server.use(...tenant.handlers());
+    const { code, text } = await verify(["--json", "--examples", "3"], toolsEnv(store));
+    expect(code).toBe(0);
+    const report = JSON.parse(text());
+    expect(report.legacy_users).toBe(12);
+    expect(report.tenant_users).toBe(7);
+    const counts = Object.fromEntries(
+      Object.entries(report.categories).map(([k, v]) => [k, (v as { count: number }).count]),
+    );
+    expect(counts).toEqual({
+      not_migrated: 7,
+      missing_metadata: 2,
+      unrepairable: 1,
+      repaired: 1,
+      unknown_to_store: 1,
+      not_listed: 2,
+      complete: 2,
+    });
+    expect(report.categories.missing_metadata.examples).toEqual(["auth0|1002", "auth0|1005"]);
+    expect(report.categories.unrepairable.examples).toEqual(["auth0|1004"]);
+    expect(report.categories.not_listed.examples.sort()).toEqual(["auth0|2001", "auth0|3001"]);
+    expect(report.categories.not_migrated.examples).toHaveLength(3);
+    expect(report.can_switch_off).toBe(false);
+    expect(report.verdict).toMatch(/^NOT YET: 7 legacy users have not migrated/);
+    // The export job asked for the connection's users as NDJSON, with the metadata.
+    const job = tenant.calls.find((c) => c.path === "/jobs/users-exports")?.body as Record<string, unknown>;
+    expect(job).toMatchObject({ connection_id: "con_legacy", format: "json" });
+    // The store's list was paged (limit 5 over 12 users: three pages).
+    expect(store.requests.filter((r) => r.path.startsWith("/users?")).length).toBe(3);
+  });
+
+  it("prints a table a person can read, ending with the verdict", async () => {
+    const tenant = tenantWithEveryCategory();
+    server.use(...tenant.handlers());
+    const { code, text } = await verify([], toolsEnv(store));
+    expect(code).toBe(0);
+    const lines = text().split("\n");
+    expect(lines[0]).toContain("connection(s) legacy-db (REPAIR_VERSION 1)");
+    expect(lines.find((l) => l.includes("migrated users still missing metadata"))).toMatch(
+      /\s2\s+auth0\|1002, auth0\|1005$/,
+    );
+    expect(lines.find((l) => l.includes("legacy users not yet migrated"))).toMatch(/\s7\s+\d+/);
+    expect(text()).toContain("Can the legacy store be switched off? NOT YET");
+  });
+
+  it("says YES once every legacy user is in Auth0 and none is missing metadata", async () => {
+    const tenant = new MockTenant();
+    const done = {
+      user_metadata: { locale: "x", timezone: "y" },
+      app_metadata: { plan: "p", legacy_metadata_repair: marker("repaired") },
+    };
+    tenant.seed(Array.from({ length: 12 }, (_, i) => migrated(String(1001 + i), structuredClone(done))));
+    server.use(...tenant.handlers());
+    const { code, text } = await verify(["--json"], toolsEnv(store));
+    expect(code).toBe(0);
+    const report = JSON.parse(text());
+    expect(report.can_switch_off).toBe(true);
+    expect(report.categories.repaired.count).toBe(12);
+    expect(report.verdict).toMatch(/^YES: .*no-ops/);
+  });
+
+  it("reads a downloaded export file instead of a job, for thousands of users", async () => {
+    const count = 3000;
+    const users = Array.from({ length: count }, (_, i) => ({
+      legacy_id: String(100_000 + i),
+      email: `user${i}@example.com`,
+      username: `user${i}`,
+      name: `User ${i}`,
+      created_at: "2020-01-01T00:00:00Z",
+      user_metadata: { locale: "en", timezone: "UTC" },
+      app_metadata: { plan: "free" },
+    }));
+    const big = await startSampleStore({ users });
+    try {
+      // Every third legacy user migrated, half of those without metadata; plus 10 the store does not list.
+      const lines: string[] = [];
+      for (let i = 0; i < count; i += 3) {
+        const complete = i % 2 === 0;
+        const user = migrated(
+          String(100_000 + i),
+          complete ? { user_metadata: { locale: "en", timezone: "UTC" }, app_metadata: { plan: "free" } } : {},
+        );
+        lines.push(JSON.stringify(user));
+      }
+      for (let i = 0; i < 10; i++) lines.push(JSON.stringify(migrated(`9${i}`, {})));
+      const file = join(tmpdir(), `rmm-verify-${process.pid}.json.gz`);
+      writeFileSync(file, gzipSync(`${lines.join("\n")}\n`));
+      const env = toolsEnv(big, { LEGACY_API_LIST_URL: `${big.origin}/users?limit=500`, AUTH0_DOMAIN: "" });
+      const { code, text } = await verify(["--json", "--export-file", file], env);
+      expect(code).toBe(0);
+      const report = JSON.parse(text());
+      expect(report.legacy_users).toBe(count);
+      expect(report.tenant_users).toBe(1000 + 10);
+      expect(report.categories.not_migrated.count).toBe(2000);
+      expect(report.categories.complete.count).toBe(500);
+      expect(report.categories.missing_metadata.count).toBe(510);
+      expect(report.categories.not_listed.count).toBe(10);
+    } finally {
+      await big.close();
+    }
+  });
+
+  it("gets its Management API token with the client credentials, as the deploy does", async () => {
+    const tenant = tenantWithEveryCategory();
+    const authorizations = new Set<string>();
+    server.use(
+      http.post(`https://${TENANT_DOMAIN}/oauth/token`, async ({ request }) => {
+        const body = Object.fromEntries(new URLSearchParams(await request.text()));
+        expect(body).toMatchObject({ grant_type: "client_credentials", client_id: "cid", client_secret: "secret" });
+        return HttpResponse.json({ access_token: "issued-token", expires_in: 86400, token_type: "Bearer" });
+      }),
+      ...tenant.handlers(),
+    );
+    server.events.on("request:start", ({ request }) => {
+      if (request.url.includes("/api/v2/")) authorizations.add(request.headers.get("authorization") ?? "");
+    });
+    const env = toolsEnv(store, { AUTH0_ACCESS_TOKEN: "", AUTH0_CLIENT_ID: "cid", AUTH0_CLIENT_SECRET: "secret" });
+    const { code } = await verify(["--json"], env);
+    server.events.removeAllListeners();
+    expect(code).toBe(0);
+    expect([...authorizations]).toEqual(["Bearer issued-token"]);
+  });
+
+  it("says so in one message when the tenant refuses the client secret", async () => {
+    server.use(
+      http.post(`https://${TENANT_DOMAIN}/oauth/token`, () =>
+        HttpResponse.json({ error: "access_denied", error_description: "Unauthorized" }, { status: 401 }),
+      ),
+    );
+    const env = toolsEnv(store, { AUTH0_ACCESS_TOKEN: "", AUTH0_CLIENT_ID: "cid", AUTH0_CLIENT_SECRET: "wrong" });
+    const { code, errors } = await verify([], env);
+    expect(code).toBe(2);
+    expect(errors()).toContain("the tenant refused the Management API token request (401 access_denied)");
+  });
+
+  it("names every missing variable in one message", async () => {
+    const { code, errors } = await verify([], { LEGACY_API_TOKEN: "x" });
+    expect(code).toBe(2);
+    expect(errors()).toContain("LEGACY_API_URL: missing");
+    expect(errors()).toContain("MIGRATION_CONNECTIONS: missing");
+    expect(errors()).toContain("AUTH0_DOMAIN: missing");
+    expect(errors()).toContain("LEGACY_API_LIST_URL: missing");
+    expect(errors()).not.toContain("    at ");
+  });
+
+  it("says so in one line when the legacy store cannot be reached", async () => {
+    const tenant = tenantWithEveryCategory();
+    server.use(...tenant.handlers());
+    const closed = await startSampleStore();
+    await closed.close();
+    const env = toolsEnv(store, { LEGACY_API_LIST_URL: `${closed.origin}/users` });
+    const { code, errors } = await verify([], env);
+    expect(code).toBe(2);
+    expect(errors()).toMatch(/the legacy store's user list \(http:\/\/127\.0\.0\.1:\d+\) failed: connection_refused/);
+  });
+
+  it("says so when the export job fails", async () => {
+    const tenant = tenantWithEveryCategory({ exportFails: true });
+    server.use(...tenant.handlers());
+    const { code, errors } = await verify([], toolsEnv(store));
+    expect(code).toBe(2);
+    expect(errors()).toContain('the export job job_1 for connection "legacy-db" failed: Internal error');
+  });
+});
