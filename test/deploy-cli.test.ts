@@ -63,6 +63,7 @@ describe("npm run deploy from scratch", { timeout: 60_000 }, () => {
       "  - LEGACY_API_URL: missing",
       "  - MIGRATION_CONNECTIONS: missing",
       "  - LEGACY_API_TIMEOUT_MS: not_an_integer",
+      "  - LEGACY_API_TOKEN: missing_auth",
     ]);
     for (const value of [
       "from-dotenv",

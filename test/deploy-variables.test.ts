@@ -27,6 +27,7 @@ describe("deploy variables", () => {
       "AUTH0_CLIENT_SECRET",
       "LEGACY_API_URL",
       "MIGRATION_CONNECTIONS",
+      "LEGACY_API_TOKEN",
     ]);
   });
 

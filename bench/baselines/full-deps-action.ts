@@ -3,7 +3,6 @@
  * the two dependency choices reversed. Full `zod` replaces `zod/mini` through an esbuild
  * alias (see build-baselines.ts); undici's `fetch` replaces the runtime's global one here.
  */
-import "./platform-globals";
 import { fetch as undiciFetch } from "undici";
 
 // The Action looks up globalThis.fetch on every login, so this swaps its HTTP client.

@@ -54,10 +54,7 @@ function planSide(
   const candidates = Object.keys(legacy)
     .filter((key) => hasValue(legacy, key) && !hasValue(side.current, key))
     .sort();
-  let size = jsonBytes(side.current);
-  // Each entry adds `"key":value`, and a comma unless the object was `{}`.
-  const grow = (entryBytes: number) => entryBytes + (size > 2 ? 1 : 0);
-  if (reservedEntry !== undefined) size += grow(reservedEntry);
+  const storable: Array<[string, unknown]> = [];
   for (const key of candidates) {
     const value = legacy[key];
     const reason =
@@ -65,18 +62,40 @@ function planSide(
       (isForbiddenKeyName(key) ? "forbidden_name" : undefined) ??
       (target === "app" ? appKeyProblem(key, config) : undefined) ??
       valueProblem(value);
-    if (reason) {
-      plan.skipped.push({ target, key, reason });
-      continue;
-    }
+    if (reason) plan.skipped.push({ target, key, reason });
+    else storable.push([key, value]);
+  }
+  plan[target].push(...withinBudget(target, side.current, storable, reservedEntry, plan));
+}
+
+/**
+ * The storable entries that fit Auth0's per-session budget, in order. When all of them
+ * fit together (the usual case) one serialisation decides; otherwise each is weighed.
+ */
+function withinBudget(
+  target: Target,
+  current: JsonObject,
+  storable: Array<[string, unknown]>,
+  reservedEntry: number | undefined,
+  plan: FillPlan,
+): Array<[string, unknown]> {
+  let size = jsonBytes(current);
+  // Each entry adds `"key":value`, and a comma unless the object was `{}`.
+  const grow = (entryBytes: number) => entryBytes + (size > 2 ? 1 : 0);
+  if (reservedEntry !== undefined) size += grow(reservedEntry);
+  // The merged object is never larger than what Auth0 holds plus all of these together.
+  if (size + jsonBytes(Object.fromEntries(storable)) <= METADATA_BUDGET_BYTES) return storable;
+  const fitting: Array<[string, unknown]> = [];
+  for (const [key, value] of storable) {
     const added = grow(entryBytes(key, value));
     if (size + added > METADATA_BUDGET_BYTES) {
       plan.skipped.push({ target, key, reason: "over_budget" });
       continue;
     }
     size += added;
-    plan[target].push([key, value]);
+    fitting.push([key, value]);
   }
+  return fitting;
 }
 
 export function planFill(

@@ -1,5 +1,9 @@
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Bytes of a string once encoded as UTF-8, without allocating the encoding. */
 export function utf8Length(text: string): number {
+  // JSON of metadata is mostly ASCII, where a native scan answers at once.
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);

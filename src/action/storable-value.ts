@@ -1,6 +1,6 @@
 /**
- * Whether a metadata value can be stored exactly as the legacy store sent it. Walks
- * the value with an explicit stack, so hostile nesting cannot overflow the call stack.
+ * Whether a metadata value can be stored exactly as the legacy store sent it. The walk
+ * stops at MAX_VALUE_DEPTH, so hostile nesting cannot overflow the call stack.
  */
 import { isForbiddenKeyName, MAX_VALUE_DEPTH } from "./metadata-rules";
 import { isPlainObject } from "./plain-object";
@@ -14,22 +14,21 @@ function scalarProblem(value: unknown): ValueProblem | undefined {
   return undefined;
 }
 
-export function valueProblem(root: unknown): ValueProblem | undefined {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 0 }];
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const { value, depth } = item;
-    const problem = scalarProblem(value);
-    if (problem) return problem;
-    if (typeof value !== "object" || value === null) continue;
-    if (depth >= MAX_VALUE_DEPTH) return "too_deep";
-    if (Array.isArray(value)) {
-      for (const element of value) stack.push({ value: element, depth: depth + 1 });
-    } else if (isPlainObject(value)) {
-      for (const key of Object.keys(value)) {
-        if (isForbiddenKeyName(key)) return "nested_forbidden_key";
-        stack.push({ value: value[key], depth: depth + 1 });
-      }
+export function valueProblem(value: unknown, depth = 0): ValueProblem | undefined {
+  if (typeof value !== "object" || value === null) return scalarProblem(value);
+  if (depth >= MAX_VALUE_DEPTH) return "too_deep";
+  if (Array.isArray(value)) {
+    for (const element of value) {
+      const problem = valueProblem(element, depth + 1);
+      if (problem) return problem;
     }
+    return undefined;
+  }
+  if (!isPlainObject(value)) return undefined;
+  for (const key of Object.keys(value)) {
+    if (isForbiddenKeyName(key)) return "nested_forbidden_key";
+    const problem = valueProblem(value[key], depth + 1);
+    if (problem) return problem;
   }
   return undefined;
 }

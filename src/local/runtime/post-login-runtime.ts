@@ -24,6 +24,13 @@ export interface RuntimeOptions {
   now?: () => number;
 }
 
+/**
+ * Which execution a console call belongs to. One store for every instance: each
+ * `run()` scopes its own capture, and an AsyncLocalStorage per instance would stay
+ * active for the life of the process, slowing every later promise (seen on Node 20).
+ */
+const EXECUTIONS = new AsyncLocalStorage<ConsoleCapture>();
+
 interface ExecutionState {
   open: boolean;
   current?: { action: string; capture: ConsoleCapture };
@@ -45,7 +52,7 @@ function logOf(action: string, capture: ConsoleCapture): ActionLog {
 export class PostLoginRuntime {
   private readonly cacheStore: ActionCache;
   private readonly actions: readonly LoadedAction[];
-  private readonly executions = new AsyncLocalStorage<ConsoleCapture>();
+  private readonly executions = EXECUTIONS;
   private readonly limitMs: number;
 
   constructor(sources: readonly ActionSource[], options: RuntimeOptions = {}) {
