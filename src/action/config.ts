@@ -54,13 +54,18 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const UNSAFE_PATH_SEGMENTS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
+ * A secret as Auth0 hands it over, shared by every field (fewer schemas to build at cold
+ * start). A union rather than z.optional, so that the parsed key is not typed as optional.
+ */
+const RAW_SECRET = z.union([z.string(), z.undefined()], { error: "not_a_string" });
+
+/**
  * One secret: an absent or empty value takes the default (or is `missing` when there is
  * none); a value still shaped like a Deploy CLI keyword was never replaced at deploy.
  */
 function secret<T>(parse: (value: string) => FieldResult<T>, fallback?: () => T) {
   return z.pipe(
-    // A union rather than z.optional, so that the parsed key is not typed as optional.
-    z.union([z.string(), z.undefined()], { error: "not_a_string" }),
+    RAW_SECRET,
     z.transform((raw: string | undefined, ctx): T => {
       const value = raw?.trim() ?? "";
       const fail = (reason: string): T => {
