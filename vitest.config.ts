@@ -6,5 +6,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     restoreMocks: true,
+    reporters: ["default", "./test/support/summary-reporter.ts"],
   },
 });
