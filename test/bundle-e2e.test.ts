@@ -8,7 +8,7 @@ import { MARKER_KEY } from "../src/action/metadata-rules";
 import { DENY_MESSAGE } from "../src/action/outcome";
 import { SAMPLE_UNKNOWN_USER, SAMPLE_USERS } from "../src/local/sample-store/sample-users";
 import { type SampleStore, startSampleStore } from "../src/local/sample-store/server";
-import { builtBundle, bundleRuntime, logOf, migratedUser } from "./support/local-bundle";
+import { builtBundle, bundleRuntime, logOf, migratedUser, sampleStoreSecrets } from "./support/local-bundle";
 
 let store: SampleStore;
 beforeAll(async () => {
@@ -18,12 +18,7 @@ beforeAll(async () => {
 afterEach(() => store.heal());
 afterAll(() => store.close());
 
-const secrets = (extra: Record<string, string> = {}) => ({
-  LEGACY_API_URL: store.recordUrl("legacy_id"),
-  MIGRATION_CONNECTIONS: "legacy-db",
-  LEGACY_API_TOKEN: store.token,
-  ...extra,
-});
+const secrets = (extra: Record<string, string> = {}) => sampleStoreSecrets(store, extra);
 
 const seed = (legacyId: string) => {
   const user = SAMPLE_USERS.find((candidate) => candidate.legacy_id === legacyId);

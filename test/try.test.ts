@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type SampleStore, startSampleStore } from "../src/local/sample-store/server";
 import { runTry, TRY_EXIT } from "../src/local/try/run-try";
-import { builtBundle } from "./support/local-bundle";
+import { builtBundle, sampleStoreSecrets } from "./support/local-bundle";
 import { runNpm } from "./support/run-npm";
 
 let store: SampleStore;
@@ -23,12 +23,7 @@ beforeAll(async () => {
 afterEach(() => store.heal());
 afterAll(() => store.close());
 
-const config = (extra: Record<string, string> = {}) => ({
-  LEGACY_API_URL: store.recordUrl("legacy_id"),
-  MIGRATION_CONNECTIONS: "legacy-db",
-  LEGACY_API_TOKEN: store.token,
-  ...extra,
-});
+const config = (extra: Record<string, string> = {}) => sampleStoreSecrets(store, extra);
 
 async function tryIt(args: string[], env: Record<string, string | undefined> = config()) {
   const lines: string[] = [];

@@ -7,6 +7,7 @@ import { actionLogFields, type LogFields } from "../../src/local/log-fields";
 import type { FlowResult } from "../../src/local/runtime/flow-result";
 import type { LocalUser } from "../../src/local/runtime/post-login-event";
 import { PostLoginRuntime, type RuntimeOptions } from "../../src/local/runtime/post-login-runtime";
+import type { SampleStore } from "../../src/local/sample-store/server";
 
 let built: Promise<string> | undefined;
 
@@ -35,4 +36,14 @@ export function migratedUser(legacyId: string, metadata: Partial<LocalUser> = {}
 /** The Action's log line of this execution, as fields; undefined when it logged nothing. */
 export function logOf(result: FlowResult): LogFields | undefined {
   return actionLogFields(result.logs.map((log) => log.kept).join("\n"));
+}
+
+/** The Action's secrets pointing at the sample store, by legacy id, plus `extra`. */
+export function sampleStoreSecrets(store: SampleStore, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    LEGACY_API_URL: store.recordUrl("legacy_id"),
+    MIGRATION_CONNECTIONS: "legacy-db",
+    LEGACY_API_TOKEN: store.token,
+    ...extra,
+  };
 }
