@@ -5,6 +5,7 @@
  */
 import { vi } from "vitest";
 import type { CacheEntry, PostLoginApi, PostLoginEvent } from "../../src/action/types";
+import { actionLogFields } from "../../src/local/log-fields";
 import { loginEvent, type Recorded, recordingApi } from "./fake-api";
 
 type Handler = (event: PostLoginEvent, api: PostLoginApi) => Promise<void>;
@@ -39,12 +40,7 @@ export async function runLogin(
   return { ...recorded, logs, elapsedMs: performance.now() - started };
 }
 
-/** The `key=value` words of a log line as a record. */
+/** The `key=value` words of the Action's log line as a record (empty when there is none). */
 export function logFields(line: string | undefined): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const word of (line ?? "").split(" ").slice(1)) {
-    const [key, value] = word.split("=");
-    if (key && value !== undefined) fields[key] = value;
-  }
-  return fields;
+  return actionLogFields(line ?? "") ?? {};
 }
