@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Config, parseConfig } from "../src/action/config";
 import { detect } from "../src/action/detect";
-import { BASE_SECRETS, loginEvent, migratedUser } from "./support/fake-api";
-
-function config(overrides: Record<string, string> = {}): Config {
-  const result = parseConfig({ ...BASE_SECRETS, ...overrides });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.config;
-}
+import { BASE_SECRETS, testConfig as config, loginEvent, migratedUser } from "./support/fake-api";
 
 const marker = (v: number) => ({ legacy_metadata_repair: { v, status: "repaired", at: "2026-01-01T00:00:00Z" } });
 

@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type Config, parseConfig } from "../src/action/config";
 import type { MetadataSide } from "../src/action/detect";
 import { planFill } from "../src/action/fill-plan";
 import { jsonBytes } from "../src/action/json-size";
 import { buildMarker } from "../src/action/marker";
 import { METADATA_BUDGET_BYTES, RESERVED_APP_METADATA_KEYS } from "../src/action/metadata-rules";
 import type { JsonObject } from "../src/action/types";
-import { BASE_SECRETS } from "./support/fake-api";
-
-function config(overrides: Record<string, string> = {}): Config {
-  const result = parseConfig({ ...BASE_SECRETS, ...overrides });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.config;
-}
+import { testConfig as config } from "./support/fake-api";
 
 const marker = buildMarker(1, "repaired", new Date("2026-01-01T00:00:00Z"));
 const side = (current: JsonObject = {}, writable = true): MetadataSide => ({ current, writable, missing: true });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Config, parseConfig } from "../src/action/config";
 import { readLegacyRecord } from "../src/action/legacy-record";
-import { BASE_SECRETS } from "./support/fake-api";
-
-function config(overrides: Record<string, string> = {}): Config {
-  const result = parseConfig({ ...BASE_SECRETS, ...overrides });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.config;
-}
+import { testConfig as config } from "./support/fake-api";
 
 describe("legacy record", () => {
   it("takes both objects at the default paths; either may be absent or null", () => {

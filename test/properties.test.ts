@@ -5,7 +5,6 @@
 import fc from "fast-check";
 import { HttpResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Config, parseConfig } from "../src/action/config";
 import { detect } from "../src/action/detect";
 import { planFill } from "../src/action/fill-plan";
 import { jsonBytes } from "../src/action/json-size";
@@ -18,7 +17,7 @@ import {
 } from "../src/action/metadata-rules";
 import { isPlainObject } from "../src/action/plain-object";
 import type { JsonObject } from "../src/action/types";
-import { BASE_SECRETS, loginEvent, migratedUser, recordingApi } from "./support/fake-api";
+import { BASE_SECRETS, testConfig as config, loginEvent, migratedUser, recordingApi } from "./support/fake-api";
 import { legacyMock, recordRoute } from "./support/legacy-mock";
 import { freshHandler } from "./support/run-handler";
 
@@ -38,12 +37,6 @@ const auth0Metadata = fc.oneof(
   fc.string({ maxLength: 4 }),
   fc.array(fc.integer(), { maxLength: 2 }),
 );
-
-function config(overrides: Record<string, string> = {}): Config {
-  const result = parseConfig({ ...BASE_SECRETS, ...overrides });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.config;
-}
 
 function holdsForbiddenKey(root: unknown): boolean {
   const stack = [root];

@@ -4,7 +4,7 @@
  * value. The deploy preflight uses the same function, so the rules cannot drift.
  */
 import * as z from "zod/mini";
-import { isForbiddenKeyName, MARKER_KEY, RESERVED_APP_METADATA_KEYS } from "./metadata-rules";
+import { isForbiddenKeyName, MARKER_KEY, PROTOTYPE_KEYS, RESERVED_APP_METADATA_KEYS } from "./metadata-rules";
 import { SECRET_NAMES, type SecretName } from "./secret-names";
 import { checkEndpointUrl, checkUrlTemplate, type Placeholder } from "./url-template";
 
@@ -51,7 +51,6 @@ type FieldResult<T> = { value: T } | { reason: string };
 const UNREPLACED_PLACEHOLDER = /^(@{2}\w+@{2}|#{2}\w+#{2})$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-const UNSAFE_PATH_SEGMENTS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
  * A secret as Auth0 hands it over, shared by every field (fewer schemas to build at cold
@@ -107,7 +106,7 @@ function integerInRange(min: number, max: number) {
 
 function dotPath(value: string): FieldResult<string[]> {
   const segments = value.split(".");
-  const valid = segments.every((segment) => segment !== "" && !UNSAFE_PATH_SEGMENTS.has(segment));
+  const valid = segments.every((segment) => segment !== "" && !PROTOTYPE_KEYS.has(segment));
   return valid ? { value: segments } : { reason: "invalid_path" };
 }
 

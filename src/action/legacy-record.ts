@@ -13,7 +13,6 @@ export type LegacyRecord =
   | { ok: false; reason: string };
 
 const plainObject = z.custom<JsonObject>(isPlainObject);
-const recordSchema = plainObject;
 const metadataSchema = z.union([z.undefined(), z.null(), plainObject]);
 
 type PathValue = { found: true; value: unknown } | { found: false };
@@ -37,7 +36,7 @@ function metadataAt(record: JsonObject, path: readonly string[]): JsonObject | u
 }
 
 export function readLegacyRecord(body: unknown, config: Config): LegacyRecord {
-  const record = recordSchema.safeParse(body);
+  const record = plainObject.safeParse(body);
   if (!record.success) return { ok: false, reason: "record_not_object" };
   const userMetadata = metadataAt(record.data, config.userMetadataPath);
   if (userMetadata === false) return { ok: false, reason: "user_metadata_not_object" };

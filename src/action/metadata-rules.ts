@@ -31,7 +31,7 @@ export const METADATA_BUDGET_BYTES = 32 * 1024;
 export const MAX_VALUE_DEPTH = 32;
 
 /** Keys that would reach an object's prototype machinery when assigned naively. */
-const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
  * Auth0 stores metadata in a document store that refuses `.`, `$` and NUL in any field

@@ -2,6 +2,7 @@
  * A recording post-login `api` for unit tests of the handler: it keeps every call in
  * order. The faithful emulator (deferred writes, limits) lives in src/local/.
  */
+import { type Config, parseConfig } from "../../src/action/config";
 import type { CacheEntry, PostLoginApi, PostLoginEvent } from "../../src/action/types";
 
 export interface Recorded {
@@ -52,6 +53,13 @@ export const BASE_SECRETS: Record<string, string> = {
   MIGRATION_CONNECTIONS: "legacy-db",
   LEGACY_API_TOKEN: "test-token",
 };
+
+/** A valid configuration: BASE_SECRETS with `overrides`; throws on a problem, naming it. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const result = parseConfig({ ...BASE_SECRETS, ...overrides });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.config;
+}
 
 export function migratedUser(overrides: Partial<PostLoginEvent["user"]> = {}): PostLoginEvent["user"] {
   return {
