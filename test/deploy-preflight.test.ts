@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { BUNDLE_BUDGET_BYTES } from "../scripts/build-config";
 import { parseConfig } from "../src/action/config";
 import { ACTION_CODE_PATH } from "../src/deploy/action-identity";
-import { type PreflightResult, preflight, SECRET_VALUE_MAX_CHARS } from "../src/deploy/preflight";
+import { type PreflightResult, preflight } from "../src/deploy/preflight";
 import type { Problem } from "../src/deploy/problem";
 import { refusalMessage } from "../src/deploy/refusal-message";
+import { MAX_SECRET_VALUE_LENGTH } from "../src/local/runtime/secrets";
 
 const BUNDLE = "exports.onExecutePostLogin=async()=>{};";
 const FRESH = { committed: BUNDLE, fresh: BUNDLE };
@@ -109,9 +110,9 @@ describe("deploy preflight", () => {
   });
 
   it("refuses a secret longer than Auth0 stores", () => {
-    const long = "t".repeat(SECRET_VALUE_MAX_CHARS + 1);
+    const long = "t".repeat(MAX_SECRET_VALUE_LENGTH + 1);
     expect(problemsOf(preflight({ ...VALID, LEGACY_API_TOKEN: long }, FRESH))).toEqual([
-      { subject: "LEGACY_API_TOKEN", reason: `longer than ${SECRET_VALUE_MAX_CHARS} characters` },
+      { subject: "LEGACY_API_TOKEN", reason: `longer than ${MAX_SECRET_VALUE_LENGTH} characters` },
     ]);
     expect(preflight({ ...VALID, LEGACY_API_TOKEN: long.slice(1) }, FRESH).ok).toBe(true);
   });

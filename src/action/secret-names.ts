@@ -22,5 +22,3 @@ export const SECRET_NAMES = [
 ] as const;
 
 export type SecretName = (typeof SECRET_NAMES)[number];
-
-export const REQUIRED_SECRETS: readonly SecretName[] = ["LEGACY_API_URL", "MIGRATION_CONNECTIONS"];

@@ -12,17 +12,17 @@ export interface Binding {
 
 export type Position = "first" | "last";
 
+const isOurs = (binding: Binding) => binding.action_name === ACTION_NAME;
+
 /**
  * Without an explicit position an Action that is already bound keeps its place, so a
  * redeploy never reorders a flow the operator arranged; a new binding goes last.
  */
 export function mergeBindings(current: readonly Binding[], position?: Position): Binding[] {
-  const existingOurs = current.find((binding) => binding.action_name === ACTION_NAME);
-  const ours: Binding = existingOurs ?? { action_name: ACTION_NAME, display_name: ACTION_NAME };
-  const others = current.filter((binding) => binding.action_name !== ACTION_NAME);
-  if (position === "first") return [ours, ...others];
-  if (position === "last" || existingOurs === undefined) return [...others, ours];
-  const place = current.indexOf(existingOurs);
-  const before = current.slice(0, place).filter((binding) => binding.action_name !== ACTION_NAME);
-  return [...before, ours, ...others.slice(before.length)];
+  const bound = current.findIndex(isOurs);
+  const ours: Binding = current[bound] ?? { action_name: ACTION_NAME, display_name: ACTION_NAME };
+  const others = current.filter((binding) => !isOurs(binding));
+  // `bound` is our first binding, so exactly `bound` of the others come before it.
+  const place = position === "first" ? 0 : position === "last" || bound < 0 ? others.length : bound;
+  return [...others.slice(0, place), ours, ...others.slice(place)];
 }

@@ -30,15 +30,14 @@ export function parseDeployArgs(argv: readonly string[]): DeployArgs {
     const reason = error instanceof Error ? error.message : String(error);
     return { dryRun: false, position: undefined, help: false, problems: [{ subject: "arguments", reason }] };
   }
-  const { position } = values;
-  const problems: Problem[] = [];
-  if (position !== undefined && position !== "first" && position !== "last") {
-    problems.push({ subject: "--position", reason: "must be first or last" });
-  }
+  const position = values.position === "first" || values.position === "last" ? values.position : undefined;
   return {
     dryRun: values["dry-run"] === true,
-    position: position === "first" || position === "last" ? position : undefined,
+    position,
     help: values.help === true,
-    problems,
+    problems:
+      values.position !== undefined && position === undefined
+        ? [{ subject: "--position", reason: "must be first or last" }]
+        : [],
   };
 }

@@ -5,13 +5,11 @@
  */
 import { parseConfig } from "../action/config";
 import { SECRET_NAMES, type SecretName } from "../action/secret-names";
+import { MAX_SECRET_VALUE_LENGTH } from "../local/runtime/secrets";
 import { type BundleTexts, checkBundle } from "./bundle-check";
 import type { Env } from "./deploy-env";
 import type { Problem } from "./problem";
 import type { TenantCredentials } from "./tenant-access";
-
-/** Auth0's limit on one secret value (DESIGN.md §2). */
-export const SECRET_VALUE_MAX_CHARS = 4096;
 
 const TENANT_DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 
@@ -60,9 +58,10 @@ function readSecrets(env: Env): { secrets: ActionSecret[]; problems: Problem[] }
     if (isSet(value)) secrets.push({ name, value });
   }
   const problems: Problem[] = secrets
-    .filter(({ value }) => value.length > SECRET_VALUE_MAX_CHARS)
-    .map(({ name }) => ({ subject: name, reason: `longer than ${SECRET_VALUE_MAX_CHARS} characters` }));
-  const parsed = parseConfig(Object.fromEntries(secrets.map(({ name, value }) => [name, value])));
+    .filter(({ value }) => value.length > MAX_SECRET_VALUE_LENGTH)
+    .map(({ name }) => ({ subject: name, reason: `longer than ${MAX_SECRET_VALUE_LENGTH} characters` }));
+  // parseConfig reads only the secret names and, like `isSet`, takes a blank value as unset.
+  const parsed = parseConfig(env);
   if (!parsed.ok) problems.push(...parsed.problems.map(({ secret, reason }) => ({ subject: secret, reason })));
   return { secrets, problems };
 }
