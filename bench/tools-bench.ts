@@ -10,45 +10,38 @@
  * Writes bench/tools-results.json.
  */
 import { execFile } from "node:child_process";
-import { once } from "node:events";
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createGzip } from "node:zlib";
 import { setupServer } from "msw/node";
 import { parseConfig } from "../src/action/config";
-import type { SampleUser } from "../src/local/sample-store/sample-users";
 import { startSampleStore } from "../src/local/sample-store/server";
 import { Checkpoint } from "../src/tools/backfill/checkpoint";
 import { runBackfill } from "../src/tools/backfill/run-backfill";
+import { writeExportFile } from "../src/tools/export/export-file";
 import { usersFromTenant } from "../src/tools/export/user-source";
 import { pooledFetch } from "../src/tools/legacy/pooled-fetch";
 import { managementClient } from "../src/tools/management/management-client";
 import { RateGovernor } from "../src/tools/management/rate-governor";
 import { tenantUsers } from "../src/tools/management/tenant-users";
 import { processCache } from "../src/tools/process-cache";
+import type { TenantUser } from "../src/tools/tenant-user";
 import { MockTenant, migrated, TENANT_DOMAIN } from "../test/support/tools-tenant";
-import { legacyIdAt, startGeneratedStore } from "./tools-generated-store";
+import { generatedSampleUsers, legacyIdAt, startGeneratedStore } from "./tools-generated-store";
 
 const quick = process.argv.includes("--quick");
 const work = mkdtempSync(join(tmpdir(), "rmm-tools-bench-"));
 
-/** An export like Auth0's: gzip NDJSON; every other user migrated, a third of those missing metadata. */
-async function writeExport(path: string, count: number): Promise<void> {
-  const gzip = createGzip();
-  const file = createWriteStream(path);
-  gzip.pipe(file);
+/** The tenant's side of `count` legacy users: every other one migrated, a third of those missing metadata. */
+function* exportedUsers(count: number): Generator<TenantUser> {
   for (let i = 0; i < count; i += 2) {
     const complete = i % 3 !== 0;
-    const user = migrated(legacyIdAt(i), {
+    yield migrated(legacyIdAt(i), {
       email: `u${i}@example.com`,
       user_metadata: complete ? { locale: "en", theme: "dark" } : {},
       app_metadata: complete ? { plan: "free" } : {},
     });
-    if (!gzip.write(`${JSON.stringify(user)}\n`)) await once(gzip, "drain");
   }
-  gzip.end();
-  await once(file, "close");
 }
 
 /** Enough for the tool's live memory; a run that completes under it shows that memory is bounded. */
@@ -68,7 +61,7 @@ function runVerifyChild(exportFile: string, listUrl: string, token: string, node
 
 async function verifyMemory(count: number) {
   const exportFile = join(work, `export-${count}.json.gz`);
-  await writeExport(exportFile, count * 2);
+  await writeExportFile(exportFile, exportedUsers(count * 2));
   const store = await startGeneratedStore(count * 2);
   try {
     const free = await runVerifyChild(exportFile, store.listUrl, store.token, []);
@@ -91,15 +84,7 @@ async function verifyMemory(count: number) {
 }
 
 async function backfillThroughput(ratePerSecond: number, users: number, concurrency: number) {
-  const sampleUsers: SampleUser[] = Array.from({ length: users }, (_, i) => ({
-    legacy_id: legacyIdAt(i),
-    email: `u${i}@example.com`,
-    username: `u${i}`,
-    name: `U ${i}`,
-    created_at: "2020-01-01T00:00:00Z",
-    user_metadata: { locale: "en", timezone: "UTC" },
-    app_metadata: { plan: "free" },
-  }));
+  const sampleUsers = generatedSampleUsers(users);
   const store = await startSampleStore({ users: sampleUsers });
   const tenant = new MockTenant({ ratePerSecond });
   tenant.seed(sampleUsers.map((u) => migrated(u.legacy_id, {})));

@@ -4,6 +4,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { SampleUser } from "../src/local/sample-store/sample-users";
 
 export interface GeneratedStore {
   listUrl: string;
@@ -12,6 +13,19 @@ export interface GeneratedStore {
 }
 
 export const legacyIdAt = (index: number) => String(1_000_000 + index);
+
+/** The same users as full records with complete metadata, to seed the sample store (which answers record lookups). */
+export function generatedSampleUsers(count: number, idAt: (index: number) => string = legacyIdAt): SampleUser[] {
+  return Array.from({ length: count }, (_, i) => ({
+    legacy_id: idAt(i),
+    email: `u${i}@example.com`,
+    username: `u${i}`,
+    name: `U ${i}`,
+    created_at: "2020-01-01T00:00:00Z",
+    user_metadata: { locale: "en", timezone: "UTC" },
+    app_metadata: { plan: "free" },
+  }));
+}
 
 export async function startGeneratedStore(count: number): Promise<GeneratedStore> {
   const token = "bench-token";

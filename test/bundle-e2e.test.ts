@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MARKER_KEY } from "../src/action/metadata-rules";
 import { DENY_MESSAGE } from "../src/action/outcome";
-import { SAMPLE_UNKNOWN_USER, SAMPLE_USERS } from "../src/local/sample-store/sample-users";
+import { SAMPLE_UNKNOWN_USER, sampleUser as seed } from "../src/local/sample-store/sample-users";
 import { type SampleStore, startSampleStore } from "../src/local/sample-store/server";
 import { builtBundle, bundleRuntime, logOf, migratedUser, sampleStoreSecrets } from "./support/local-bundle";
 
@@ -19,12 +19,6 @@ afterEach(() => store.heal());
 afterAll(() => store.close());
 
 const secrets = (extra: Record<string, string> = {}) => sampleStoreSecrets(store, extra);
-
-const seed = (legacyId: string) => {
-  const user = SAMPLE_USERS.find((candidate) => candidate.legacy_id === legacyId);
-  if (!user) throw new Error(legacyId);
-  return user;
-};
 
 /** Runs one login and says how many requests the store saw during it. */
 async function login(runtime: Awaited<ReturnType<typeof bundleRuntime>>, ...args: Parameters<typeof runtime.execute>) {

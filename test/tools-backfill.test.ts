@@ -1,32 +1,20 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type SampleStore, startSampleStore } from "../src/local/sample-store/server";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startSampleStore } from "../src/local/sample-store/server";
 import { main } from "../src/tools/main";
-import { NO_ENV_FILE, toolsEnv } from "./support/tools-env";
+import { NO_ENV_FILE, toolsEnv, toolsServers } from "./support/tools-env";
 import { captureIo, MockTenant, migrated } from "./support/tools-tenant";
 
-const server = setupServer();
-let store: SampleStore;
+const tools = toolsServers();
+const { server } = tools;
 let dir: string;
 
-beforeAll(async () => {
-  server.listen({ onUnhandledRequest: "error" });
-  store = await startSampleStore();
-});
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "rmm-backfill-test-"));
 });
-afterEach(() => {
-  server.resetHandlers();
-  store.heal();
-});
-afterAll(async () => {
-  server.close();
-  await store.close();
-});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const marker = (status: string) => ({ v: 1, status, at: "2026-01-01T00:00:00.000Z" });
 
@@ -44,7 +32,7 @@ function seededTenant(options: ConstructorParameters<typeof MockTenant>[0] = {})
   return tenant;
 }
 
-async function backfill(argv: string[], env = toolsEnv(store), signal?: AbortSignal) {
+async function backfill(argv: string[], env = toolsEnv(tools.store), signal?: AbortSignal) {
   const io = captureIo();
   const checkpoint = join(dir, "checkpoint.json");
   const code = await main(["backfill", "--env-file", NO_ENV_FILE, "--checkpoint", checkpoint, ...argv], {
@@ -149,7 +137,7 @@ describe("backfill", () => {
       if (count === 2) stop.abort();
     };
     server.use(...tenant.handlers());
-    const first = await backfill(["--concurrency", "1"], toolsEnv(store), stop.signal);
+    const first = await backfill(["--concurrency", "1"], toolsEnv(tools.store), stop.signal);
     expect(first.code).toBe(130);
     expect(first.text()).toContain("Interrupted: run the same command again");
     const saved = JSON.parse(readFileSync(first.checkpoint, "utf8"));
@@ -196,7 +184,7 @@ describe("backfill", () => {
     const tenant = seededTenant();
     server.use(...tenant.handlers());
     // One refused answer (not retryable) for the first legacy call.
-    store.setFaults({ status: 400, failures: 1 });
+    tools.store.setFaults({ status: 400, failures: 1 });
     const first = await backfill(["--concurrency", "1"]);
     expect(first.code).toBe(1);
     expect(first.errors()).toMatch(/auth0\|1001 {2}FAILED invalid_response:status_400/);
@@ -212,7 +200,7 @@ describe("backfill", () => {
     server.use(...tenant.handlers());
     const closed = await startSampleStore();
     await closed.close();
-    const env = toolsEnv(store, { LEGACY_API_URL: closed.recordUrl("legacy_id"), LEGACY_API_TIMEOUT_MS: "300" });
+    const env = toolsEnv(tools.store, { LEGACY_API_URL: closed.recordUrl("legacy_id"), LEGACY_API_TIMEOUT_MS: "300" });
     const { code, errors } = await backfill([], env);
     expect(code).toBe(2);
     expect(errors()).toContain("cannot reach the legacy store (connection_refused)");

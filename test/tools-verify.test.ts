@@ -1,30 +1,18 @@
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { HttpResponse, http } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type SampleStore, startSampleStore } from "../src/local/sample-store/server";
+import { describe, expect, it } from "vitest";
+import { generatedSampleUsers } from "../bench/tools-generated-store";
+import { startSampleStore } from "../src/local/sample-store/server";
+import { writeExportFile } from "../src/tools/export/export-file";
 import { main } from "../src/tools/main";
-import { NO_ENV_FILE, toolsEnv } from "./support/tools-env";
+import type { TenantUser } from "../src/tools/tenant-user";
+import { NO_ENV_FILE, toolsEnv, toolsServers } from "./support/tools-env";
 import { captureIo, MockTenant, migrated, TENANT_DOMAIN } from "./support/tools-tenant";
 
-const server = setupServer();
-let store: SampleStore;
-
-beforeAll(async () => {
-  server.listen({ onUnhandledRequest: "error" });
-  store = await startSampleStore();
-});
-afterEach(() => {
-  server.resetHandlers();
-  store.heal();
-});
-afterAll(async () => {
-  server.close();
-  await store.close();
-});
+const tools = toolsServers();
+const { server } = tools;
 
 const marker = (status: string, v = 1) => ({ v, status, at: "2026-01-01T00:00:00.000Z" });
 
@@ -56,7 +44,7 @@ describe("verify", () => {
   it("reports every category from the legacy list and an export job, with a NOT YET verdict", async () => {
     const tenant = tenantWithEveryCategory();
     server.use(...tenant.handlers());
-    const { code, text } = await verify(["--json", "--examples", "3"], toolsEnv(store));
+    const { code, text } = await verify(["--json", "--examples", "3"], toolsEnv(tools.store));
     expect(code).toBe(0);
     const report = JSON.parse(text());
     expect(report.legacy_users).toBe(12);
@@ -83,13 +71,13 @@ describe("verify", () => {
     const job = tenant.calls.find((c) => c.path === "/jobs/users-exports")?.body as Record<string, unknown>;
     expect(job).toMatchObject({ connection_id: "con_legacy", format: "json" });
     // The store's list was paged (limit 5 over 12 users: three pages).
-    expect(store.requests.filter((r) => r.path.startsWith("/users?")).length).toBe(3);
+    expect(tools.store.requests.filter((r) => r.path.startsWith("/users?")).length).toBe(3);
   });
 
   it("prints a table a person can read, ending with the verdict", async () => {
     const tenant = tenantWithEveryCategory();
     server.use(...tenant.handlers());
-    const { code, text } = await verify([], toolsEnv(store));
+    const { code, text } = await verify([], toolsEnv(tools.store));
     expect(code).toBe(0);
     const lines = text().split("\n");
     expect(lines[0]).toContain("connection(s) legacy-db (REPAIR_VERSION 1)");
@@ -108,7 +96,7 @@ describe("verify", () => {
     };
     tenant.seed(Array.from({ length: 12 }, (_, i) => migrated(String(1001 + i), structuredClone(done))));
     server.use(...tenant.handlers());
-    const { code, text } = await verify(["--json"], toolsEnv(store));
+    const { code, text } = await verify(["--json"], toolsEnv(tools.store));
     expect(code).toBe(0);
     const report = JSON.parse(text());
     expect(report.can_switch_off).toBe(true);
@@ -118,30 +106,24 @@ describe("verify", () => {
 
   it("reads a downloaded export file instead of a job, for thousands of users", async () => {
     const count = 3000;
-    const users = Array.from({ length: count }, (_, i) => ({
-      legacy_id: String(100_000 + i),
-      email: `user${i}@example.com`,
-      username: `user${i}`,
-      name: `User ${i}`,
-      created_at: "2020-01-01T00:00:00Z",
-      user_metadata: { locale: "en", timezone: "UTC" },
-      app_metadata: { plan: "free" },
-    }));
-    const big = await startSampleStore({ users });
+    const legacyId = (i: number) => String(100_000 + i);
+    const big = await startSampleStore({ users: generatedSampleUsers(count, legacyId) });
+    const dir = mkdtempSync(join(tmpdir(), "rmm-verify-test-"));
     try {
       // Every third legacy user migrated, half of those without metadata; plus 10 the store does not list.
-      const lines: string[] = [];
+      const exported: TenantUser[] = [];
       for (let i = 0; i < count; i += 3) {
         const complete = i % 2 === 0;
-        const user = migrated(
-          String(100_000 + i),
-          complete ? { user_metadata: { locale: "en", timezone: "UTC" }, app_metadata: { plan: "free" } } : {},
+        exported.push(
+          migrated(
+            legacyId(i),
+            complete ? { user_metadata: { locale: "en", timezone: "UTC" }, app_metadata: { plan: "free" } } : {},
+          ),
         );
-        lines.push(JSON.stringify(user));
       }
-      for (let i = 0; i < 10; i++) lines.push(JSON.stringify(migrated(`9${i}`, {})));
-      const file = join(tmpdir(), `rmm-verify-${process.pid}.json.gz`);
-      writeFileSync(file, gzipSync(`${lines.join("\n")}\n`));
+      for (let i = 0; i < 10; i++) exported.push(migrated(`9${i}`, {}));
+      const file = join(dir, "users-export.json.gz");
+      await writeExportFile(file, exported);
       const env = toolsEnv(big, { LEGACY_API_LIST_URL: `${big.origin}/users?limit=500`, AUTH0_DOMAIN: "" });
       const { code, text } = await verify(["--json", "--export-file", file], env);
       expect(code).toBe(0);
@@ -154,6 +136,7 @@ describe("verify", () => {
       expect(report.categories.not_listed.count).toBe(10);
     } finally {
       await big.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -171,7 +154,11 @@ describe("verify", () => {
     server.events.on("request:start", ({ request }) => {
       if (request.url.includes("/api/v2/")) authorizations.add(request.headers.get("authorization") ?? "");
     });
-    const env = toolsEnv(store, { AUTH0_ACCESS_TOKEN: "", AUTH0_CLIENT_ID: "cid", AUTH0_CLIENT_SECRET: "secret" });
+    const env = toolsEnv(tools.store, {
+      AUTH0_ACCESS_TOKEN: "",
+      AUTH0_CLIENT_ID: "cid",
+      AUTH0_CLIENT_SECRET: "secret",
+    });
     const { code } = await verify(["--json"], env);
     server.events.removeAllListeners();
     expect(code).toBe(0);
@@ -184,7 +171,7 @@ describe("verify", () => {
         HttpResponse.json({ error: "access_denied", error_description: "Unauthorized" }, { status: 401 }),
       ),
     );
-    const env = toolsEnv(store, { AUTH0_ACCESS_TOKEN: "", AUTH0_CLIENT_ID: "cid", AUTH0_CLIENT_SECRET: "wrong" });
+    const env = toolsEnv(tools.store, { AUTH0_ACCESS_TOKEN: "", AUTH0_CLIENT_ID: "cid", AUTH0_CLIENT_SECRET: "wrong" });
     const { code, errors } = await verify([], env);
     expect(code).toBe(2);
     expect(errors()).toContain("the tenant refused the Management API token request (401 access_denied)");
@@ -205,16 +192,40 @@ describe("verify", () => {
     server.use(...tenant.handlers());
     const closed = await startSampleStore();
     await closed.close();
-    const env = toolsEnv(store, { LEGACY_API_LIST_URL: `${closed.origin}/users` });
+    const env = toolsEnv(tools.store, { LEGACY_API_LIST_URL: `${closed.origin}/users` });
     const { code, errors } = await verify([], env);
     expect(code).toBe(2);
     expect(errors()).toMatch(/the legacy store's user list \(http:\/\/127\.0\.0\.1:\d+\) failed: connection_refused/);
   });
 
+  it("waits out a slow export job without piling up listeners on the interrupt signal", async () => {
+    const tenant = tenantWithEveryCategory({ exportPolls: 15 });
+    server.use(...tenant.handlers());
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    try {
+      const io = captureIo();
+      const argv = ["verify", "--json", "--env-file", NO_ENV_FILE];
+      const code = await main(argv, {
+        env: toolsEnv(tools.store),
+        ...io,
+        exportPollMs: 1,
+        signal: new AbortController().signal,
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(code).toBe(0);
+      expect(tenant.count("GET", "/jobs/job_1")).toBe(16);
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+
   it("says so when the export job fails", async () => {
     const tenant = tenantWithEveryCategory({ exportFails: true });
     server.use(...tenant.handlers());
-    const { code, errors } = await verify([], toolsEnv(store));
+    const { code, errors } = await verify([], toolsEnv(tools.store));
     expect(code).toBe(2);
     expect(errors()).toContain('the export job job_1 for connection "legacy-db" failed: Internal error');
   });

@@ -6,8 +6,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { BUNDLE, buildAction, bundleText, ENTRY } from "../../scripts/build-config";
+import { ACTION_NAME } from "../deploy/action-identity";
+import { PostLoginRuntime, type RuntimeOptions } from "./runtime/post-login-runtime";
 
-export const BUNDLE_PATH = BUNDLE;
 const ACTION_SOURCE_DIR = dirname(ENTRY);
 
 export interface BundleCode {
@@ -25,17 +26,26 @@ function newestSourceTime(): number {
 }
 
 export async function loadBundleCode(): Promise<BundleCode> {
-  if (!existsSync(BUNDLE_PATH)) {
+  if (!existsSync(BUNDLE)) {
     await buildAction();
-    return { code: readFileSync(BUNDLE_PATH, "utf8"), origin: "built" };
+    return { code: readFileSync(BUNDLE, "utf8"), origin: "built" };
   }
-  const committed = readFileSync(BUNDLE_PATH, "utf8");
+  const committed = readFileSync(BUNDLE, "utf8");
   // File times after a clone say little, so a suspicion of staleness is settled by building.
-  if (existsSync(ACTION_SOURCE_DIR) && newestSourceTime() > statSync(BUNDLE_PATH).mtimeMs) {
+  if (existsSync(ACTION_SOURCE_DIR) && newestSourceTime() > statSync(BUNDLE).mtimeMs) {
     const fresh = await bundleText();
     if (fresh !== committed) return { code: fresh, origin: "rebuilt_in_memory" };
   }
   return { code: committed, origin: "committed" };
+}
+
+/** A fresh instance with the bundle as its one Action, named as on the tenant. */
+export function runtimeForBundle(
+  code: string,
+  secrets: Record<string, string>,
+  options?: RuntimeOptions,
+): PostLoginRuntime {
+  return new PostLoginRuntime([{ name: ACTION_NAME, code, secrets, filename: "code.js" }], options);
 }
 
 export function describeBundleOrigin(origin: BundleCode["origin"]): string {

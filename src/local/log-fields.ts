@@ -1,7 +1,13 @@
 /** Reads the Action's `key=value` log line back into fields, for the local reports. */
 import { LOG_PREFIX } from "../action/log-line";
+import type { FlowResult } from "./runtime/flow-result";
 
 export type LogFields = Record<string, string>;
+
+/** What Auth0 would keep of the flow's console output, every Action's in order. */
+export function keptLog(result: Pick<FlowResult, "logs">): string {
+  return result.logs.map((entry) => entry.kept).join("\n");
+}
 
 /** The first line of `output` the Action wrote, as fields; undefined when it wrote none. */
 export function actionLogFields(output: string): LogFields | undefined {

@@ -4,13 +4,13 @@
  * export file holding the users the local demo starts from (what interrupted migrations
  * left). Nothing is written anywhere but a temporary file.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { initialAuth0Users } from "../local/demo/demo-logins";
 import { demoSecrets } from "../local/demo/demo-secrets";
 import { startSampleStore } from "../local/sample-store/server";
+import { writeExportFile } from "./export/export-file";
 import { main } from "./main";
 
 async function sampleTry(): Promise<number> {
@@ -18,8 +18,8 @@ async function sampleTry(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "rmm-tools-sample-"));
   try {
     const exportFile = join(dir, "users-export.json.gz");
-    const lines = initialAuth0Users().map((user) => JSON.stringify(user));
-    writeFileSync(exportFile, gzipSync(`${lines.join("\n")}\n`));
+    const users = initialAuth0Users();
+    await writeExportFile(exportFile, users);
     const env = { ...demoSecrets(store), LEGACY_API_LIST_URL: `${store.origin}/users` };
     const io = {
       env,
@@ -28,7 +28,7 @@ async function sampleTry(): Promise<number> {
     };
     const common = ["--env-file", join(dir, "none.env"), "--export-file", exportFile];
     process.stdout.write(
-      `Sample legacy store on ${store.origin}; the tenant's side is an export file of ${lines.length} users.\n`,
+      `Sample legacy store on ${store.origin}; the tenant's side is an export file of ${users.length} users.\n`,
     );
     process.stdout.write("\n$ npx repair-migrated-metadata verify --export-file users-export.json.gz\n\n");
     const verified = await main(["verify", ...common], io);

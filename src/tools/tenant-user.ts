@@ -4,11 +4,11 @@
  * repair" means exactly what it means at login.
  */
 import type { Config } from "../action/config";
-import { type Detection, detect, migrationIdentityId } from "../action/detect";
+import { type Detection, detect } from "../action/detect";
 import { hasCurrentMarker } from "../action/marker";
 import { MARKER_KEY } from "../action/metadata-rules";
 import { isPlainObject, ownValue } from "../action/plain-object";
-import type { Identity, PostLoginEvent, PostLoginUser } from "../action/types";
+import type { Identity, PostLoginUser } from "../action/types";
 
 export type TenantUser = Pick<
   PostLoginUser,
@@ -33,18 +33,9 @@ export function asTenantUser(value: unknown): TenantUser | undefined {
   };
 }
 
-/** The login the Action would see for this user: a first-party login, not a refresh. */
-export function loginEventFor(user: TenantUser): PostLoginEvent {
-  return { user: { ...user }, secrets: {} };
-}
-
+/** Detected as on a first-party login (not a refresh), the login the Action would see. */
 export function detectFor(user: TenantUser, config: Config): Detection {
-  return detect(loginEventFor(user), config);
-}
-
-/** The user's id in the legacy store, or undefined when no identity is of a migration connection. */
-export function legacyIdOf(user: TenantUser, config: Config): string | undefined {
-  return migrationIdentityId(user, config.connections);
+  return detect({ user: { ...user }, secrets: {} }, config);
 }
 
 export function tenantState(user: TenantUser, config: Config): TenantState {

@@ -7,12 +7,9 @@
 import { type Config, parseConfig } from "../action/config";
 import { checkEndpointUrl } from "../action/url-template";
 import { deployEnvironment, type Env } from "../deploy/deploy-env";
+import type { TenantCredentials } from "../deploy/tenant-access";
 import { helpFor } from "../deploy/variable-help";
 import { ToolError } from "./tool-error";
-
-export type TenantCredentials =
-  | { domain: string; accessToken: string }
-  | { domain: string; clientId: string; clientSecret: string };
 
 export interface ToolSettings {
   config: Config;

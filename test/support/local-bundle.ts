@@ -3,10 +3,11 @@
  * end-to-end tests exercise. Built once per test file.
  */
 import { bundleText } from "../../scripts/build-config";
-import { actionLogFields, type LogFields } from "../../src/local/log-fields";
+import { runtimeForBundle } from "../../src/local/bundle-source";
+import { actionLogFields, keptLog, type LogFields } from "../../src/local/log-fields";
 import type { FlowResult } from "../../src/local/runtime/flow-result";
 import type { LocalUser } from "../../src/local/runtime/post-login-event";
-import { PostLoginRuntime, type RuntimeOptions } from "../../src/local/runtime/post-login-runtime";
+import type { RuntimeOptions } from "../../src/local/runtime/post-login-runtime";
 import type { SampleStore } from "../../src/local/sample-store/server";
 
 let built: Promise<string> | undefined;
@@ -18,8 +19,7 @@ export function builtBundle(): Promise<string> {
 
 /** A fresh instance: empty module state and cache, as after a cold start. */
 export async function bundleRuntime(secrets: Record<string, string>, options?: RuntimeOptions) {
-  const code = await builtBundle();
-  return new PostLoginRuntime([{ name: "repair-migrated-metadata", code, secrets, filename: "code.js" }], options);
+  return runtimeForBundle(await builtBundle(), secrets, options);
 }
 
 export function migratedUser(legacyId: string, metadata: Partial<LocalUser> = {}): LocalUser {
@@ -35,7 +35,7 @@ export function migratedUser(legacyId: string, metadata: Partial<LocalUser> = {}
 
 /** The Action's log line of this execution, as fields; undefined when it logged nothing. */
 export function logOf(result: FlowResult): LogFields | undefined {
-  return actionLogFields(result.logs.map((log) => log.kept).join("\n"));
+  return actionLogFields(keptLog(result));
 }
 
 /** The Action's secrets pointing at the sample store, by legacy id, plus `extra`. */

@@ -9,7 +9,7 @@ import type { TenantUser } from "../../src/tools/tenant-user";
 
 export const TENANT_DOMAIN = "tools-tenant.test";
 const API = `https://${TENANT_DOMAIN}/api/v2`;
-export const EXPORT_FILE_URL = "https://exports.tools-tenant.test/job_1.json.gz";
+const EXPORT_FILE_URL = "https://exports.tools-tenant.test/job_1.json.gz";
 
 export interface TenantCall {
   method: string;
@@ -24,6 +24,8 @@ export interface MockTenantOptions {
   ratePerSecond?: number;
   /** How the export job ends. */
   exportFails?: boolean;
+  /** Polls the export job answers "processing" before it ends (default 1). */
+  exportPolls?: number;
 }
 
 type Metadata = Record<string, unknown>;
@@ -111,7 +113,7 @@ export class MockTenant {
       http.get(`${API}/jobs/job_1`, () => {
         record("GET", "/jobs/job_1");
         this.polls++;
-        if (this.polls < 2)
+        if (this.polls <= (this.options.exportPolls ?? 1))
           return HttpResponse.json({ id: "job_1", type: "users_export", status: "processing", percentage_done: 40 });
         if (this.options.exportFails) {
           return HttpResponse.json({

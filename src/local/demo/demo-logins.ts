@@ -6,7 +6,7 @@
 
 import type { LocalUser } from "../runtime/post-login-event";
 import type { Faults } from "../sample-store/faults";
-import { SAMPLE_UNKNOWN_USER, SAMPLE_USERS } from "../sample-store/sample-users";
+import { SAMPLE_UNKNOWN_USER, sampleUser } from "../sample-store/sample-users";
 
 export const DEMO_CONNECTION = "legacy-db";
 
@@ -18,12 +18,6 @@ export interface DemoLogin {
   protocol?: string;
   /** The sample store's fault switches during this login (healthy when absent). */
   storeFaults?: Partial<Faults>;
-}
-
-function sample(legacyId: string) {
-  const user = SAMPLE_USERS.find((candidate) => candidate.legacy_id === legacyId);
-  if (!user) throw new Error(`no sample user ${legacyId}`);
-  return user;
 }
 
 /** A user as automatic migration left them in Auth0: identity from the custom database. */
@@ -47,16 +41,19 @@ function migrated(
 /** The Auth0 side before the demo: what the interrupted migrations left. */
 export function initialAuth0Users(): LocalUser[] {
   return [
-    migrated(sample("1001"), { user_metadata: {}, app_metadata: {} }),
-    migrated(sample("1002"), { user_metadata: { locale: "en-US", newsletter: false }, app_metadata: { plan: "team" } }),
-    migrated(sample("1003"), {
+    migrated(sampleUser("1001"), { user_metadata: {}, app_metadata: {} }),
+    migrated(sampleUser("1002"), {
+      user_metadata: { locale: "en-US", newsletter: false },
+      app_metadata: { plan: "team" },
+    }),
+    migrated(sampleUser("1003"), {
       user_metadata: { locale: "en-GB", timezone: "Europe/London", newsletter: false },
       app_metadata: { plan: "free", roles: [] },
     }),
     migrated(SAMPLE_UNKNOWN_USER, { user_metadata: {}, app_metadata: {} }),
-    migrated(sample("1005"), { user_metadata: {}, app_metadata: {} }),
-    migrated(sample("1004"), { user_metadata: {}, app_metadata: {} }),
-    migrated(sample("1012"), { user_metadata: {}, app_metadata: {} }),
+    migrated(sampleUser("1005"), { user_metadata: {}, app_metadata: {} }),
+    migrated(sampleUser("1004"), { user_metadata: {}, app_metadata: {} }),
+    migrated(sampleUser("1012"), { user_metadata: {}, app_metadata: {} }),
   ];
 }
 

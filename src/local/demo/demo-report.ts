@@ -16,7 +16,7 @@ function outcome(row: DemoRow): string {
   return `${row.outcome}${detail}${denied}`;
 }
 
-export function formatTable(header: readonly string[], body: readonly (readonly string[])[]): string[] {
+function formatTable(header: readonly string[], body: readonly (readonly string[])[]): string[] {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...body.map((cells) => cells[column]?.length ?? 0)),
   );

@@ -3,16 +3,14 @@
  * sample store, and returns what each one did. Printing is the report's job.
  */
 import { MARKER_KEY } from "../../action/metadata-rules";
-import { type BundleCode, loadBundleCode } from "../bundle-source";
-import { actionLogFields } from "../log-fields";
+import { hasValue, isPlainObject } from "../../action/plain-object";
+import { type BundleCode, loadBundleCode, runtimeForBundle } from "../bundle-source";
+import { actionLogFields, keptLog } from "../log-fields";
 import type { FlowResult } from "../runtime/flow-result";
 import { isRefreshTokenExchange, type LocalUser } from "../runtime/post-login-event";
-import { PostLoginRuntime } from "../runtime/post-login-runtime";
 import { startSampleStore } from "../sample-store/server";
 import { DEMO_LOGINS, type DemoLogin, initialAuth0Users } from "./demo-logins";
 import { demoSecrets } from "./demo-secrets";
-
-export const ACTION_NAME = "repair-migrated-metadata";
 
 export interface DemoRow {
   title: string;
@@ -43,18 +41,18 @@ export interface DemoRun {
 
 function hasMarker(user: LocalUser): boolean {
   const app = user.app_metadata;
-  return typeof app === "object" && app !== null && MARKER_KEY in app;
+  return isPlainObject(app) && hasValue(app, MARKER_KEY);
 }
 
 /** Why the Action stayed silent, read from the login itself. */
 function silentReason(login: DemoLogin, user: LocalUser): string {
-  if (isRefreshTokenExchange({ user, protocol: login.protocol })) return "refresh-token exchange";
+  if (isRefreshTokenExchange(login)) return "refresh-token exchange";
   if (hasMarker(user)) return "already repaired";
   return "nothing missing";
 }
 
 function row(login: DemoLogin, before: LocalUser, result: FlowResult, legacyCalls: number): DemoRow {
-  const log = result.logs.map((entry) => entry.kept).join("\n");
+  const log = keptLog(result);
   const fields = actionLogFields(log);
   const count = (target: "user_metadata" | "app_metadata") =>
     result.writes.filter((write) => write.target === target && write.key !== MARKER_KEY).length;
@@ -81,7 +79,7 @@ export async function runDemo(): Promise<DemoRun> {
   const store = await startSampleStore();
   try {
     const secrets = demoSecrets(store);
-    const runtime = new PostLoginRuntime([{ name: ACTION_NAME, code: bundle.code, secrets, filename: "code.js" }]);
+    const runtime = runtimeForBundle(bundle.code, secrets);
     const users = new Map(initialAuth0Users().map((user) => [user.user_id, user]));
     const rows: DemoRow[] = [];
     for (const login of DEMO_LOGINS) {

@@ -5,7 +5,7 @@
  */
 import type { CacheEntry, CacheSetResult, PostLoginCache } from "../../action/types";
 
-export const CACHE_LIMITS = {
+const CACHE_LIMITS = {
   entries: 20,
   keyBytes: 64,
   valueBytes: 4 * 1024,
@@ -26,6 +26,7 @@ export type CacheErrorCode =
 
 const SUCCESS: CacheSetResult = { type: "success" };
 const refuse = (code: CacheErrorCode): CacheSetResult => ({ type: "error", code });
+// Node's own count, not the Action's utf8Length: the runtime is what the Action is checked against.
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 
 export class ActionCache implements PostLoginCache {

@@ -6,7 +6,7 @@
 import type { AsyncLocalStorage } from "node:async_hooks";
 import { formatWithOptions } from "node:util";
 
-export const KEPT_LOG_CHARACTERS = 256;
+const KEPT_LOG_CHARACTERS = 256;
 
 export class ConsoleCapture {
   private readonly lines: string[] = [];

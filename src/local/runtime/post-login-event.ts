@@ -40,11 +40,11 @@ export interface LoginInput {
   client?: { client_id: string; name: string };
 }
 
-export const REFRESH_TOKEN_PROTOCOL = "oauth2-refresh-token";
+const REFRESH_TOKEN_PROTOCOL = "oauth2-refresh-token";
 
 const DEFAULT_CLIENT = { client_id: "local-client", name: "Local runtime" };
 
-export function isRefreshTokenExchange(login: LoginInput): boolean {
+export function isRefreshTokenExchange(login: Pick<LoginInput, "protocol">): boolean {
   return login.protocol === REFRESH_TOKEN_PROTOCOL;
 }
 
@@ -99,5 +99,3 @@ export function buildPostLoginEvent(
     secrets: { ...secrets },
   };
 }
-
-export type PostLoginEventData = ReturnType<typeof buildPostLoginEvent>;

@@ -52,7 +52,6 @@ function logOf(action: string, capture: ConsoleCapture): ActionLog {
 export class PostLoginRuntime {
   private readonly cacheStore: ActionCache;
   private readonly actions: readonly LoadedAction[];
-  private readonly executions = EXECUTIONS;
   private readonly limitMs: number;
 
   constructor(sources: readonly ActionSource[], options: RuntimeOptions = {}) {
@@ -60,7 +59,7 @@ export class PostLoginRuntime {
     this.cacheStore = new ActionCache(options.now);
     const resolveFetch = () => options.fetch ?? globalThis.fetch;
     this.actions = sources.map((source) =>
-      loadAction(source, { executions: this.executions, resolveFetch, timeoutMs: this.limitMs }),
+      loadAction(source, { executions: EXECUTIONS, resolveFetch, timeoutMs: this.limitMs }),
     );
   }
 
@@ -119,7 +118,7 @@ export class PostLoginRuntime {
       const capture = new ConsoleCapture();
       state.current = { action: action.name, capture };
       try {
-        await this.executions.run(capture, () => action.handler(event, api));
+        await EXECUTIONS.run(capture, () => action.handler(event, api));
       } catch (error) {
         return { status: "failed", error: { code: "action_threw", action: action.name, message: describe(error) } };
       } finally {

@@ -160,6 +160,13 @@ export const SAMPLE_USERS: readonly SampleUser[] = [
   },
 ];
 
+/** A seeded user by legacy id; a name the seed does not hold is a mistake in the caller's script. */
+export function sampleUser(legacyId: string): SampleUser {
+  const user = SAMPLE_USERS.find((candidate) => candidate.legacy_id === legacyId);
+  if (!user) throw new Error(`no sample user ${legacyId}`);
+  return user;
+}
+
 /** Someone who signs in through the migration connection but was never in the legacy store. */
 export const SAMPLE_UNKNOWN_USER = {
   legacy_id: "2001",

@@ -4,12 +4,12 @@
  * would skip and why, and its log line, and writes nothing anywhere.
  */
 import { type Config, parseConfig } from "../../action/config";
-import { describeBundleOrigin, loadBundleCode } from "../bundle-source";
+import { MARKER_KEY } from "../../action/metadata-rules";
+import { describeBundleOrigin, loadBundleCode, runtimeForBundle } from "../bundle-source";
 import { EnvFileError } from "../env-file";
-import { actionLogFields } from "../log-fields";
+import { actionLogFields, keptLog } from "../log-fields";
 import type { FlowResult } from "../runtime/flow-result";
 import { buildPostLoginEvent, type LoginInput } from "../runtime/post-login-event";
-import { PostLoginRuntime } from "../runtime/post-login-runtime";
 import { analyseKeys, type KeyReport, SKIP_EXPLANATIONS } from "./key-report";
 import { displayUrl, RecordingFetch } from "./recording-fetch";
 import { parseTryArgs, TRY_USAGE, type TryArgs } from "./try-args";
@@ -115,7 +115,7 @@ async function printOutcome(
   recorder: RecordingFetch,
   io: TryIo,
 ): Promise<number> {
-  const log = result.logs.map((entry) => entry.kept).join("\n");
+  const log = keptLog(result);
   const fields = actionLogFields(log);
   io.out("");
   io.out(recorder.exchanges.length === 0 ? "Legacy calls: none" : "Legacy calls:");
@@ -129,12 +129,12 @@ async function printOutcome(
 
   if (fields?.outcome === "repaired") {
     const recordText = await recorder.lastRecordText();
-    const event = buildPostLoginEvent(login, (target) => login.user[target] ?? {}, {}, new Date());
+    const event = buildPostLoginEvent(login, (target) => login.user[target], {}, new Date());
     const analysis = recordText ? analyseKeys(recordText, event, config) : undefined;
     if (analysis?.ok) printKeys(analysis.keys, io);
     else printWrites(result, io);
-    const marker = result.writes.find((write) => write.key === "legacy_metadata_repair");
-    if (marker) io.out(`  and the marker app_metadata.legacy_metadata_repair = ${preview(marker.value)}`);
+    const marker = result.writes.find((write) => write.target === "app_metadata" && write.key === MARKER_KEY);
+    if (marker) io.out(`  and the marker app_metadata.${MARKER_KEY} = ${preview(marker.value)}`);
   } else {
     printWrites(result, io);
   }
@@ -174,10 +174,7 @@ export async function runTry(argv: readonly string[], io: TryIo): Promise<number
   const bundle = await loadBundleCode();
   io.out(`Action: ${describeBundleOrigin(bundle.origin)}`);
   const recorder = new RecordingFetch(io.fetch);
-  const runtime = new PostLoginRuntime(
-    [{ name: "repair-migrated-metadata", code: bundle.code, secrets: secrets.secrets, filename: "code.js" }],
-    { fetch: recorder.fetch },
-  );
+  const runtime = runtimeForBundle(bundle.code, secrets.secrets, { fetch: recorder.fetch });
   const login: LoginInput = { user: tryUser(args, connection, profile.metadata), connection: { name: connection } };
   const result = await runtime.execute(login);
   return printOutcome(result, login, config, recorder, io);

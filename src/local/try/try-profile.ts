@@ -1,5 +1,6 @@
 /** The user `npm run try` signs in: the command-line facts plus their current Auth0 metadata. */
 import { readFileSync } from "node:fs";
+import { isPlainObject } from "../../action/plain-object";
 import type { LocalUser } from "../runtime/post-login-event";
 import type { TryArgs } from "./try-args";
 
@@ -17,10 +18,10 @@ export function readProfileFile(path: string | undefined): ProfileFile {
     const detail = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "not valid JSON";
     return { ok: false, problem: `--profile ${path}: ${detail}` };
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+  if (!isPlainObject(parsed)) {
     return { ok: false, problem: `--profile ${path}: expected a JSON object with user_metadata and/or app_metadata` };
   }
-  const { user_metadata, app_metadata } = parsed as Record<string, unknown>;
+  const { user_metadata, app_metadata } = parsed;
   return { ok: true, metadata: { user_metadata: user_metadata ?? {}, app_metadata: app_metadata ?? {} } };
 }
 

@@ -20,7 +20,7 @@ export interface ProgressOptions {
 const BAR_WIDTH = 24;
 const REDRAW_MS = 100;
 
-export function formatDuration(seconds: number): string {
+function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return "?";
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);

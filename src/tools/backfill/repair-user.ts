@@ -6,7 +6,7 @@
  */
 import type { Config } from "../../action/config";
 import { Deadline } from "../../action/deadline";
-import type { MetadataSide } from "../../action/detect";
+import type { Detection } from "../../action/detect";
 import { planFill, type SkipReason } from "../../action/fill-plan";
 import type { HttpFailure } from "../../action/http-failure";
 import { fetchLegacyRecord, type LegacyFetch } from "../../action/legacy-client";
@@ -64,23 +64,27 @@ async function fetchWithRounds(url: string, deps: RepairDeps): Promise<LegacyFet
 
 const failureReason = (failure: HttpFailure) => `${failure.outcome}:${failure.reason}`;
 
-type Sides = { user: MetadataSide; app: MetadataSide } | RepairResult;
+type Repair = Extract<Detection, { kind: "repair" }>;
 
-/** The sides to plan against: the export's in a dry run, a fresh read otherwise. */
-async function currentSides(user: TenantUser, deps: RepairDeps): Promise<Sides> {
-  const current = deps.tenant ? await deps.tenant.read(user.user_id) : user;
-  if (current === undefined) return { outcome: "deleted" };
-  const detection = detectFor(current, deps.config);
+/** The user's repair as detected, or the result that ends it there. */
+function repairOf(user: TenantUser, config: Config): Repair | RepairResult {
+  const detection = detectFor(user, config);
   if (detection.kind === "skip") return { outcome: "already_repaired" };
   if (detection.kind === "unrepairable") return { outcome: "unrepairable", reason: detection.reason };
-  return { user: detection.user, app: detection.app };
+  return detection;
+}
+
+/** The sides to plan against: the export's in a dry run, a fresh read otherwise. */
+async function currentSides(user: TenantUser, exported: Repair, deps: RepairDeps): Promise<Repair | RepairResult> {
+  if (!deps.tenant) return exported;
+  const current = await deps.tenant.read(user.user_id);
+  return current === undefined ? { outcome: "deleted" } : repairOf(current, deps.config);
 }
 
 export async function repairUser(user: TenantUser, deps: RepairDeps): Promise<RepairResult> {
   const { config } = deps;
-  const detection = detectFor(user, config);
-  if (detection.kind === "skip") return { outcome: "already_repaired" };
-  if (detection.kind === "unrepairable") return { outcome: "unrepairable", reason: detection.reason };
+  const detection = repairOf(user, config);
+  if ("outcome" in detection) return detection;
   const url = fillUrlTemplate(config.urlTemplate, detection.lookup);
   if (!url.ok) return { outcome: "failed", reason: `user_has_no_usable_${url.field}` };
 
@@ -89,7 +93,7 @@ export async function repairUser(user: TenantUser, deps: RepairDeps): Promise<Re
   const record = fetched.kind === "found" ? readLegacyRecord(fetched.body, config) : undefined;
   if (record !== undefined && !record.ok) return { outcome: "failed", reason: `invalid_response:${record.reason}` };
 
-  const sides = await currentSides(user, deps);
+  const sides = await currentSides(user, detection, deps);
   if ("outcome" in sides) return sides;
   if (record === undefined) {
     const body = updateBody(

@@ -1,5 +1,5 @@
 /** A pause every worker honours before its next call to one service (here: the legacy store). */
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { setTimeout as sleep } from "node:timers/promises";
 
 export class SharedPause {
   private until = 0;

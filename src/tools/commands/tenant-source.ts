@@ -1,13 +1,13 @@
 /** The tenant side of a command: an export file given on the command line, or export jobs. */
 import { accessSync, constants } from "node:fs";
 import type { Config } from "../../action/config";
+import type { TenantCredentials } from "../../deploy/tenant-access";
 import type { TenantWrites } from "../backfill/repair-user";
 import { type UserSource, usersFromFile, usersFromTenant } from "../export/user-source";
 import { managementClient } from "../management/management-client";
 import { RateGovernor } from "../management/rate-governor";
 import { tenantUsers } from "../management/tenant-users";
 import { ToolError } from "../tool-error";
-import type { TenantCredentials } from "../tool-settings";
 import type { ToolIo } from "./tool-io";
 
 export interface TenantSide {
@@ -16,7 +16,7 @@ export interface TenantSide {
   governor?: RateGovernor;
 }
 
-export function readableFile(path: string): void {
+function readableFile(path: string): void {
   try {
     accessSync(path, constants.R_OK);
   } catch {

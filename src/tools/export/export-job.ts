@@ -2,12 +2,13 @@
  * One users-export job per migration connection (paged search stops at 1,000 users; an
  * export does not): resolve the connection's id, start the job, wait for its file.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { ManagementClient } from "auth0";
 import type { RateGovernor } from "../management/rate-governor";
 import { ToolError } from "../tool-error";
 
 /** What the export holds per user; JSON format may carry whole metadata objects. */
-export const EXPORT_FIELDS = ["user_id", "email", "username", "user_metadata", "app_metadata", "identities"];
+const EXPORT_FIELDS = ["user_id", "email", "username", "user_metadata", "app_metadata", "identities"];
 
 export interface ExportJobOptions {
   pollIntervalMs?: number;
@@ -33,14 +34,11 @@ async function connectionId(client: ManagementClient, governor: RateGovernor, na
   return match.id;
 }
 
-const wait = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+/**
+ * Ends early on abort (the loop then reports the interruption). A listener added per poll
+ * and never removed would pile up on a long job until Node warns of a leak.
+ */
+const wait = (ms: number, signal?: AbortSignal) => sleep(ms, undefined, { signal }).catch(() => undefined);
 
 /** Starts the export of one connection and resolves with its download URL once complete. */
 export async function exportConnection(

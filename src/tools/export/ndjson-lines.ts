@@ -8,7 +8,7 @@ import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 
 /** Longer than any user Auth0 can hold; a longer line means the file is not NDJSON. */
-export const MAX_LINE_CHARS = 8 * 1024 * 1024;
+const MAX_LINE_CHARS = 8 * 1024 * 1024;
 
 export class NdjsonError extends Error {
   constructor(message: string) {

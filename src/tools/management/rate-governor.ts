@@ -5,6 +5,7 @@
  * the reset, so the workers rarely meet a 429. A 429 still pauses everyone until the
  * time the tenant names (`Retry-After`, else the reset) and the call is retried.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { ManagementError, ManagementTimeoutError } from "auth0";
 import { parseRetryAfter } from "../../action/http-failure";
 
@@ -26,8 +27,6 @@ export interface GovernorStats {
 const DEFAULT_ATTEMPTS = 8;
 const DEFAULT_MAX_PAUSE_MS = 60_000;
 const FIRST_BACKOFF_MS = 500;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function header(headers: Headers | undefined, name: string): number | undefined {
   const text = headers?.get(name);

@@ -4,9 +4,10 @@
  * lists bucket by bucket on disk, so memory stays flat however many users there are.
  */
 import type { Config } from "../../action/config";
+import { migrationIdentityId } from "../../action/detect";
 import type { UserSource } from "../export/user-source";
 import type { ListedUser } from "../legacy/legacy-list";
-import { legacyIdOf, tenantState } from "../tenant-user";
+import { tenantState } from "../tenant-user";
 import { BUCKETS, IdPartitions } from "./id-partitions";
 import { type MigrationReport, STATE_CATEGORY, Tallies, verdictFor } from "./migration-report";
 
@@ -33,7 +34,7 @@ export async function runVerify({ config, legacyUsers, tenantUsers, examples }: 
       for await (const user of tenantUsers()) {
         tenantCount++;
         tallies.add(STATE_CATEGORY[tenantState(user, config)], user.user_id);
-        const legacyId = legacyIdOf(user, config);
+        const legacyId = migrationIdentityId(user, config.connections);
         if (legacyId === undefined) tallies.add("not_listed", user.user_id);
         else partitions.add("tenant", { legacyId, userId: user.user_id });
       }
