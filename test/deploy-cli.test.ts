@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDeployArgs } from "../src/deploy/cli-args";
+import { deployEnvironment } from "../src/deploy/deploy-env";
 import { PROJECT_ROOT } from "../src/deploy/project-root";
 import { redact } from "../src/deploy/redact";
 
@@ -25,6 +26,16 @@ function runCli(args: string[], env: Record<string, string> = {}) {
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+describe("deploy environment", () => {
+  it("takes .env under the environment, where an empty variable counts as unset", () => {
+    const file = join(workdir, "precedence.env");
+    writeFileSync(file, "LEGACY_API_TOKEN=from-file\nLEGACY_API_URL=file-url\nREPAIR_VERSION=2\n");
+    const { env, problems } = deployEnvironment({ LEGACY_API_TOKEN: "", LEGACY_API_URL: "env-url" }, file);
+    expect(problems).toEqual([]);
+    expect(env).toMatchObject({ LEGACY_API_TOKEN: "from-file", LEGACY_API_URL: "env-url", REPAIR_VERSION: "2" });
+  });
+});
 
 // Each run starts tsx and esbuild in a child process: seconds each on a loaded machine.
 describe("npm run deploy from scratch", { timeout: 60_000 }, () => {

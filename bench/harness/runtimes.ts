@@ -2,15 +2,12 @@
  * A variant loaded into the local Actions runtime, the way every case runs it, and the
  * same bundle loaded alone so its handler can be called without the runtime around it.
  */
-import { AsyncLocalStorage } from "node:async_hooks";
+import { ACTION_NAME } from "../../src/deploy/action-identity";
 import { ActionCache } from "../../src/local/runtime/action-cache";
-import type { ConsoleCapture } from "../../src/local/runtime/console-capture";
 import { loadAction } from "../../src/local/runtime/load-action";
 import { buildPostLoginEvent, type LoginInput } from "../../src/local/runtime/post-login-event";
-import { PostLoginRuntime } from "../../src/local/runtime/post-login-runtime";
+import { EXECUTIONS, PostLoginRuntime } from "../../src/local/runtime/post-login-runtime";
 import type { Variant } from "../variants";
-
-const ACTION_NAME = "repair-migrated-metadata";
 
 export function runtimeFor(variant: Variant, secrets: Record<string, string>): PostLoginRuntime {
   return new PostLoginRuntime([{ name: ACTION_NAME, code: variant.code, secrets, filename: `${variant.id}.js` }]);
@@ -26,10 +23,10 @@ export interface DirectHandler {
 }
 
 export function directHandlerFor(variant: Variant, secrets: Record<string, string>): DirectHandler {
-  const executions = new AsyncLocalStorage<ConsoleCapture>();
+  // The runtime's one store: an AsyncLocalStorage per call would slow every later promise.
   const action = loadAction(
     { name: ACTION_NAME, code: variant.code, secrets },
-    { executions, resolveFetch: () => globalThis.fetch, timeoutMs: 20_000 },
+    { executions: EXECUTIONS, resolveFetch: () => globalThis.fetch, timeoutMs: 20_000 },
   );
   const cache = new ActionCache();
   let writes = 0;

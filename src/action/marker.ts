@@ -4,6 +4,7 @@
  */
 import { MARKER_KEY } from "./metadata-rules";
 import { isPlainObject, ownValue } from "./plain-object";
+import type { JsonObject } from "./types";
 
 export type MarkerStatus = "repaired" | "not_found";
 
@@ -14,15 +15,19 @@ export interface Marker {
 }
 
 /**
- * A marker of this version or a newer one (an operator rolling REPAIR_VERSION back
- * should not re-check everyone) means the user was already handled.
+ * The marker when it is of this version or a newer one (an operator rolling
+ * REPAIR_VERSION back should not re-check everyone): the user was already handled.
  */
-export function hasCurrentMarker(appMetadata: unknown, repairVersion: number): boolean {
-  if (!isPlainObject(appMetadata)) return false;
+export function currentMarker(appMetadata: unknown, repairVersion: number): JsonObject | undefined {
+  if (!isPlainObject(appMetadata)) return undefined;
   const marker = ownValue(appMetadata, MARKER_KEY);
-  if (!isPlainObject(marker)) return false;
+  if (!isPlainObject(marker)) return undefined;
   const version = ownValue(marker, "v");
-  return typeof version === "number" && version >= repairVersion;
+  return typeof version === "number" && version >= repairVersion ? marker : undefined;
+}
+
+export function hasCurrentMarker(appMetadata: unknown, repairVersion: number): boolean {
+  return currentMarker(appMetadata, repairVersion) !== undefined;
 }
 
 export function buildMarker(repairVersion: number, status: MarkerStatus, now: Date): Marker {

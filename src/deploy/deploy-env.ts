@@ -16,6 +16,8 @@ export function deployEnvironment(processEnv: Env, envFilePath: string): { env: 
     return { env: processEnv, problems: [{ subject: ".env", reason: error.message }] };
   }
   const env: Record<string, string | undefined> = { ...fromFile };
-  for (const [name, value] of Object.entries(processEnv)) if (value !== undefined) env[name] = value;
+  // An empty variable counts as unset everywhere (CI stores send "" for a secret never created),
+  // so it does not hide the file's value; `npm run try` reads them the same way.
+  for (const [name, value] of Object.entries(processEnv)) if (value !== undefined && value !== "") env[name] = value;
   return { env, problems: [] };
 }

@@ -5,8 +5,7 @@
  */
 import type { Config } from "../action/config";
 import { type Detection, detect } from "../action/detect";
-import { hasCurrentMarker } from "../action/marker";
-import { MARKER_KEY } from "../action/metadata-rules";
+import { currentMarker } from "../action/marker";
 import { isPlainObject, ownValue } from "../action/plain-object";
 import type { Identity, PostLoginUser } from "../action/types";
 
@@ -39,11 +38,8 @@ export function detectFor(user: TenantUser, config: Config): Detection {
 }
 
 export function tenantState(user: TenantUser, config: Config): TenantState {
-  if (hasCurrentMarker(user.app_metadata, config.repairVersion)) {
-    const marker = isPlainObject(user.app_metadata) ? ownValue(user.app_metadata, MARKER_KEY) : undefined;
-    const status = isPlainObject(marker) ? ownValue(marker, "status") : undefined;
-    return status === "not_found" ? "unknown_to_store" : "repaired";
-  }
+  const marker = currentMarker(user.app_metadata, config.repairVersion);
+  if (marker) return ownValue(marker, "status") === "not_found" ? "unknown_to_store" : "repaired";
   const detection = detectFor(user, config);
   if (detection.kind === "repair") return "needs_repair";
   if (detection.kind === "unrepairable") return "unrepairable";

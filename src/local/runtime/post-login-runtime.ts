@@ -29,7 +29,7 @@ export interface RuntimeOptions {
  * `run()` scopes its own capture, and an AsyncLocalStorage per instance would stay
  * active for the life of the process, slowing every later promise (seen on Node 20).
  */
-const EXECUTIONS = new AsyncLocalStorage<ConsoleCapture>();
+export const EXECUTIONS = new AsyncLocalStorage<ConsoleCapture>();
 
 interface ExecutionState {
   open: boolean;
