@@ -28,7 +28,8 @@ export type PreflightResult = { ok: true; plan: DeployPlan } | { ok: false; prob
 
 const isSet = (value: string | undefined): value is string => value !== undefined && value.trim() !== "";
 
-function readCredentials(env: Env): { credentials?: TenantCredentials; problems: Problem[] } {
+/** The tenant and how to reach its Management API; `verify` and `backfill` read it too. */
+export function readCredentials(env: Env): { credentials?: TenantCredentials; problems: Problem[] } {
   const problems: Problem[] = [];
   const domain = env.AUTH0_DOMAIN?.trim() ?? "";
   if (domain === "") problems.push({ subject: "AUTH0_DOMAIN", reason: "missing" });

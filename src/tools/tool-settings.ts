@@ -7,6 +7,7 @@
 import { type Config, parseConfig } from "../action/config";
 import { checkEndpointUrl } from "../action/url-template";
 import { deployEnvironment, type Env } from "../deploy/deploy-env";
+import { readCredentials } from "../deploy/preflight";
 import type { TenantCredentials } from "../deploy/tenant-access";
 import { helpFor } from "../deploy/variable-help";
 import { ToolError } from "./tool-error";
@@ -23,8 +24,6 @@ export interface SettingsNeeds {
   listUrl: boolean;
 }
 
-const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
-
 const EXTRA_HELP: Readonly<Record<string, string>> = {
   LEGACY_API_LIST_URL: "URL of the legacy store's paged user list, e.g. https://legacy.example.com/users",
   AUTH0_ACCESS_TOKEN:
@@ -38,19 +37,11 @@ const value = (env: Env, name: string) => {
   return text === undefined || text === "" ? undefined : text;
 };
 
+/** The deploy's own reading of the tenant variables, so both commands accept the same ones. */
 function readTenant(env: Env, problems: Line[]): TenantCredentials | undefined {
-  const domain = value(env, "AUTH0_DOMAIN");
-  if (domain === undefined) problems.push({ name: "AUTH0_DOMAIN", reason: "missing" });
-  else if (!HOST_NAME.test(domain)) problems.push({ name: "AUTH0_DOMAIN", reason: "not a bare host name" });
-  const accessToken = value(env, "AUTH0_ACCESS_TOKEN");
-  const clientId = value(env, "AUTH0_CLIENT_ID");
-  const clientSecret = value(env, "AUTH0_CLIENT_SECRET");
-  if (accessToken === undefined && (clientId === undefined || clientSecret === undefined)) {
-    problems.push({ name: clientId === undefined ? "AUTH0_CLIENT_ID" : "AUTH0_CLIENT_SECRET", reason: "missing" });
-  }
-  if (domain === undefined || problems.length > 0) return undefined;
-  if (accessToken !== undefined) return { domain, accessToken };
-  return { domain, clientId: clientId ?? "", clientSecret: clientSecret ?? "" };
+  const read = readCredentials(env);
+  for (const { subject, reason } of read.problems) problems.push({ name: subject, reason });
+  return read.credentials;
 }
 
 function readListUrl(env: Env, problems: Line[]): string | undefined {
