@@ -3,7 +3,7 @@
  * built fresh for this run. A stale committed bundle is measured anyway, but said.
  */
 import { readFile } from "node:fs/promises";
-import { BUNDLE, bundleText } from "../scripts/build-config";
+import { BUNDLE, bundleText } from "../src/shared/build-config";
 import { buildBaselines } from "./baselines/build-baselines";
 import { VARIANT_IDS, VARIANT_LABELS, type VariantId } from "./variant-ids";
 

@@ -4,8 +4,8 @@
  */
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUNDLE } from "../scripts/build-config";
 import type { PostLoginApi, PostLoginEvent } from "../src/action/types";
+import { BUNDLE } from "../src/shared/build-config";
 import { migratedUser as actionUser, loginEvent, recordingApi } from "./support/fake-api";
 import { type FaultServer, json, startFaultServer } from "./support/fault-server";
 import { builtBundle, bundleRuntime, logOf, migratedUser } from "./support/local-bundle";

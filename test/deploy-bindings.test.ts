@@ -3,9 +3,9 @@ import { ManagementClient } from "auth0";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTION_NAME } from "../src/deploy/action-identity";
 import { type Binding, mergeBindings } from "../src/deploy/bindings";
 import { readPostLoginBindings } from "../src/deploy/current-bindings";
+import { ACTION_NAME } from "../src/shared/action-identity";
 
 const bound = (name: string): Binding => ({ action_name: name, display_name: `${name} (display)` });
 const OURS: Binding = { action_name: ACTION_NAME, display_name: ACTION_NAME };

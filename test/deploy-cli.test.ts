@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseDeployArgs } from "../src/deploy/cli-args";
-import { deployEnvironment } from "../src/deploy/deploy-env";
-import { PROJECT_ROOT } from "../src/deploy/project-root";
 import { redact } from "../src/deploy/redact";
+import { PROJECT_ROOT } from "../src/shared/project-root";
+import { readVariables } from "../src/shared/variables";
 
 const TSX = resolve(PROJECT_ROOT, "node_modules/.bin/tsx");
 const CLI = resolve(PROJECT_ROOT, "src/deploy/cli.ts");
@@ -31,7 +31,7 @@ describe("deploy environment", () => {
   it("takes .env under the environment, where an empty variable counts as unset", () => {
     const file = join(workdir, "precedence.env");
     writeFileSync(file, "LEGACY_API_TOKEN=from-file\nLEGACY_API_URL=file-url\nREPAIR_VERSION=2\n");
-    const { env, problems } = deployEnvironment({ LEGACY_API_TOKEN: "", LEGACY_API_URL: "env-url" }, file);
+    const { env, problems } = readVariables({ LEGACY_API_TOKEN: "", LEGACY_API_URL: "env-url" }, file);
     expect(problems).toEqual([]);
     expect(env).toMatchObject({ LEGACY_API_TOKEN: "from-file", LEGACY_API_URL: "env-url", REPAIR_VERSION: "2" });
   });

@@ -7,11 +7,11 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { BUNDLE, bundleText } from "../scripts/build-config";
-import { ACTION_NAME } from "../src/deploy/action-identity";
-import type { Env } from "../src/deploy/deploy-env";
-import { PROJECT_ROOT } from "../src/deploy/project-root";
 import { type DeployOutcome, runDeploy } from "../src/deploy/run-deploy";
+import { ACTION_NAME } from "../src/shared/action-identity";
+import { BUNDLE, bundleText } from "../src/shared/build-config";
+import { PROJECT_ROOT } from "../src/shared/project-root";
+import type { Env } from "../src/shared/variables";
 import { captureOutput } from "./support/captured-output";
 import { fakeManagementApi, ISSUED_TOKEN, type SeenRequest, TENANT_DOMAIN } from "./support/fake-management-api";
 

@@ -1,12 +1,12 @@
 /** Every reason `npm run deploy` refuses before any network call, and what it then says. */
 import { describe, expect, it } from "vitest";
-import { BUNDLE_BUDGET_BYTES } from "../scripts/build-config";
 import { parseConfig } from "../src/action/config";
-import { ACTION_CODE_PATH } from "../src/deploy/action-identity";
 import { type PreflightResult, preflight } from "../src/deploy/preflight";
-import type { Problem } from "../src/deploy/problem";
 import { refusalMessage } from "../src/deploy/refusal-message";
-import { MAX_SECRET_VALUE_LENGTH } from "../src/local/runtime/secrets";
+import { ACTION_CODE_PATH } from "../src/shared/action-identity";
+import { MAX_SECRET_VALUE_LENGTH } from "../src/shared/auth0-limits";
+import { BUNDLE_BUDGET_BYTES } from "../src/shared/build-config";
+import type { Problem } from "../src/shared/problem";
 
 const BUNDLE = "exports.onExecutePostLogin=async()=>{};";
 const FRESH = { committed: BUNDLE, fresh: BUNDLE };

@@ -8,11 +8,11 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { keywordReplace } from "auth0-deploy-cli/lib/tools/utils";
 import { describe, expect, it } from "vitest";
-import { BUNDLE } from "../scripts/build-config";
 import { SECRET_NAMES } from "../src/action/secret-names";
-import { ACTION_NAME } from "../src/deploy/action-identity";
-import { PROJECT_ROOT } from "../src/deploy/project-root";
 import { bindingsSpellingKeywords, renderTenantYaml } from "../src/deploy/tenant-config";
+import { ACTION_NAME } from "../src/shared/action-identity";
+import { BUNDLE } from "../src/shared/build-config";
+import { PROJECT_ROOT } from "../src/shared/project-root";
 
 // The YAML parser the Deploy CLI itself loads tenant files with.
 const yaml = createRequire(import.meta.url)("js-yaml") as { load: (text: string) => unknown };

@@ -4,8 +4,8 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SECRET_NAMES } from "../src/action/secret-names";
 import { preflight } from "../src/deploy/preflight";
-import { PROJECT_ROOT } from "../src/deploy/project-root";
-import { parseEnvText } from "../src/local/env-file";
+import { parseEnvText } from "../src/shared/env-file";
+import { PROJECT_ROOT } from "../src/shared/project-root";
 
 const TENANT_VARIABLES = ["AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "AUTH0_ACCESS_TOKEN"];
 const EVERY_VARIABLE = [...TENANT_VARIABLES, ...SECRET_NAMES];

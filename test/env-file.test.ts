@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvFileError, loadEnvFile, parseEnvText } from "../src/local/env-file";
+import { EnvFileError, loadEnvFile, parseEnvText } from "../src/shared/env-file";
 
 describe("parseEnvText", () => {
   it("reads names and values, with comments, blank lines and export", () => {

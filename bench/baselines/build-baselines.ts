@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type BuildOptions, build } from "esbuild";
-import { BUILD_OPTIONS } from "../../scripts/build-config";
+import { BUILD_OPTIONS } from "../../src/shared/build-config";
 
 export const BASELINE_DIST = join(import.meta.dirname, "dist");
 

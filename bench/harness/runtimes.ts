@@ -2,11 +2,12 @@
  * A variant loaded into the local Actions runtime, the way every case runs it, and the
  * same bundle loaded alone so its handler can be called without the runtime around it.
  */
-import { ACTION_NAME } from "../../src/deploy/action-identity";
+
 import { ActionCache } from "../../src/local/runtime/action-cache";
 import { loadAction } from "../../src/local/runtime/load-action";
 import { buildPostLoginEvent, type LoginInput } from "../../src/local/runtime/post-login-event";
 import { EXECUTIONS, PostLoginRuntime } from "../../src/local/runtime/post-login-runtime";
+import { ACTION_NAME } from "../../src/shared/action-identity";
 import type { Variant } from "../variants";
 
 export function runtimeFor(variant: Variant, secrets: Record<string, string>): PostLoginRuntime {

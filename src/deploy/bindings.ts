@@ -3,7 +3,7 @@
  * is given, so the list handed to it must hold the tenant's current bindings, in their
  * order, with ours exactly once.
  */
-import { ACTION_NAME } from "./action-identity";
+import { ACTION_NAME } from "../shared/action-identity";
 
 export interface Binding {
   action_name: string;

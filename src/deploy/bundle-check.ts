@@ -3,9 +3,10 @@
  * build to, within budget, and free of anything the Deploy CLI's keyword replacement
  * (which also runs over the code file) could rewrite.
  */
-import { BUNDLE_BUDGET_BYTES } from "../../scripts/build-config";
-import { ACTION_CODE_PATH } from "./action-identity";
-import type { Problem } from "./problem";
+
+import { ACTION_CODE_PATH } from "../shared/action-identity";
+import { BUNDLE_BUDGET_BYTES } from "../shared/build-config";
+import type { Problem } from "../shared/problem";
 
 export interface BundleTexts {
   /** The committed file, or `undefined` when it does not exist. */

@@ -1,7 +1,7 @@
 /** The command line of `npm run deploy`: `--dry-run`, `--position first|last`, `--help`. */
 import { parseArgs } from "node:util";
+import type { Problem } from "../shared/problem";
 import type { Position } from "./bindings";
-import type { Problem } from "./problem";
 
 export interface DeployArgs {
   dryRun: boolean;

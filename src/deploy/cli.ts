@@ -4,11 +4,11 @@
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { BUNDLE, bundleText } from "../../scripts/build-config";
 import { SECRET_NAMES } from "../action/secret-names";
+import { BUNDLE, bundleText } from "../shared/build-config";
+import { PROJECT_ROOT } from "../shared/project-root";
+import { type Env, readVariables } from "../shared/variables";
 import { parseDeployArgs, USAGE } from "./cli-args";
-import { deployEnvironment, type Env } from "./deploy-env";
-import { PROJECT_ROOT } from "./project-root";
 import { redact } from "./redact";
 import { refusalMessage } from "./refusal-message";
 import { runDeploy } from "./run-deploy";
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { env, problems: envProblems } = deployEnvironment(process.env, resolve(".env"));
+  const { env, problems: envProblems } = readVariables(process.env, resolve(".env"));
   try {
     const outcome = await runDeploy({
       env,

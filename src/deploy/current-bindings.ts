@@ -3,7 +3,7 @@
  * only ever reads the first page, which is why the list is built here.
  */
 import type { ManagementClient } from "auth0";
-import { POST_LOGIN } from "./action-identity";
+import { POST_LOGIN } from "../shared/action-identity";
 import type { Binding } from "./bindings";
 
 const PAGE_SIZE = 50;

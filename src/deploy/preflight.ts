@@ -5,13 +5,11 @@
  */
 import { parseConfig } from "../action/config";
 import { SECRET_NAMES, type SecretName } from "../action/secret-names";
-import { MAX_SECRET_VALUE_LENGTH } from "../local/runtime/secrets";
+import { MAX_SECRET_VALUE_LENGTH } from "../shared/auth0-limits";
+import type { Problem } from "../shared/problem";
+import { readCredentials, type TenantCredentials } from "../shared/tenant-credentials";
+import type { Env } from "../shared/variables";
 import { type BundleTexts, checkBundle } from "./bundle-check";
-import type { Env } from "./deploy-env";
-import type { Problem } from "./problem";
-import type { TenantCredentials } from "./tenant-access";
-
-const TENANT_DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 
 export interface ActionSecret {
   name: SecretName;
@@ -27,30 +25,6 @@ export interface DeployPlan {
 export type PreflightResult = { ok: true; plan: DeployPlan } | { ok: false; problems: Problem[] };
 
 const isSet = (value: string | undefined): value is string => value !== undefined && value.trim() !== "";
-
-/** The tenant and how to reach its Management API; `verify` and `backfill` read it too. */
-export function readCredentials(env: Env): { credentials?: TenantCredentials; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const domain = env.AUTH0_DOMAIN?.trim() ?? "";
-  if (domain === "") problems.push({ subject: "AUTH0_DOMAIN", reason: "missing" });
-  else if (!TENANT_DOMAIN.test(domain)) {
-    problems.push({ subject: "AUTH0_DOMAIN", reason: "invalid: a bare host name, without https:// or a path" });
-  }
-  const { AUTH0_ACCESS_TOKEN: accessToken, AUTH0_CLIENT_ID: clientId, AUTH0_CLIENT_SECRET: clientSecret } = env;
-  if (!isSet(accessToken)) {
-    for (const [subject, value] of [
-      ["AUTH0_CLIENT_ID", clientId],
-      ["AUTH0_CLIENT_SECRET", clientSecret],
-    ] as const) {
-      if (!isSet(value)) problems.push({ subject, reason: "missing (or set AUTH0_ACCESS_TOKEN instead of both)" });
-    }
-  }
-  if (problems.length > 0) return { problems };
-  const credentials: TenantCredentials = isSet(accessToken)
-    ? { domain, accessToken: accessToken.trim() }
-    : { domain, clientId: clientId?.trim() ?? "", clientSecret: clientSecret ?? "" };
-  return { credentials, problems };
-}
 
 function readSecrets(env: Env): { secrets: ActionSecret[]; problems: Problem[] } {
   const secrets: ActionSecret[] = [];

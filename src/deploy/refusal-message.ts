@@ -1,6 +1,6 @@
 /** The one message a refused deploy prints: every problem, what to set, no values. */
-import type { Problem } from "./problem";
-import { helpFor } from "./variable-help";
+import type { Problem } from "../shared/problem";
+import { helpFor } from "../shared/variable-help";
 
 export function refusalMessage(problems: readonly Problem[]): string {
   const lines = problems.map(({ subject, reason }) => {

@@ -3,11 +3,12 @@
  * call when anything is wrong, read the tenant's post-login bindings, keep them with ours
  * added once, and hand one tenant file to the Deploy CLI.
  */
+
+import type { Problem } from "../shared/problem";
+import type { Env } from "../shared/variables";
 import { type Binding, mergeBindings, type Position } from "./bindings";
 import type { BundleTexts } from "./bundle-check";
-import type { Env } from "./deploy-env";
 import { preflight } from "./preflight";
-import type { Problem } from "./problem";
 import { bindingsSpellingKeywords, renderTenantYaml } from "./tenant-config";
 
 export interface DeployRequest {
@@ -34,7 +35,7 @@ export async function runDeploy(request: DeployRequest): Promise<DeployOutcome> 
 
   // Loaded only now: the SDK and the Deploy CLI take seconds to load, and a refusal should not wait.
   const [{ openTenant }, { readPostLoginBindings }, { importWithDeployCli }] = await Promise.all([
-    import("./tenant-access"),
+    import("../shared/tenant-access"),
     import("./current-bindings"),
     import("./deploy-cli-import"),
   ]);

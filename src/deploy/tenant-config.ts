@@ -3,7 +3,7 @@
  * each secret to send, and the complete post-login binding list. Values never appear in
  * the text; the Deploy CLI injects them as JSON strings, which YAML reads back verbatim.
  */
-import { ACTION_CODE_PATH, ACTION_NAME, ACTION_RUNTIME, POST_LOGIN } from "./action-identity";
+import { ACTION_CODE_PATH, ACTION_NAME, ACTION_RUNTIME, POST_LOGIN } from "../shared/action-identity";
 import type { Binding } from "./bindings";
 
 export interface TenantConfigInput {

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { BUNDLE, buildAction, bundleText, ENTRY } from "../../scripts/build-config";
-import { ACTION_NAME } from "../deploy/action-identity";
+import { ACTION_NAME } from "../shared/action-identity";
+import { BUNDLE, buildAction, bundleText, ENTRY } from "../shared/build-config";
 import { PostLoginRuntime, type RuntimeOptions } from "./runtime/post-login-runtime";
 
 const ACTION_SOURCE_DIR = dirname(ENTRY);

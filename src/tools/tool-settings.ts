@@ -6,10 +6,9 @@
  */
 import { type Config, parseConfig } from "../action/config";
 import { checkEndpointUrl } from "../action/url-template";
-import { deployEnvironment, type Env } from "../deploy/deploy-env";
-import { readCredentials } from "../deploy/preflight";
-import type { TenantCredentials } from "../deploy/tenant-access";
-import { helpFor } from "../deploy/variable-help";
+import { readCredentials, type TenantCredentials } from "../shared/tenant-credentials";
+import { helpFor } from "../shared/variable-help";
+import { type Env, readVariables } from "../shared/variables";
 import { ToolError } from "./tool-error";
 
 export interface ToolSettings {
@@ -61,7 +60,7 @@ function describe({ name, reason }: Line): string {
 }
 
 export function readToolSettings(processEnv: Env, envFile: string, needs: SettingsNeeds): ToolSettings {
-  const { env, problems: fileProblems } = deployEnvironment(processEnv, envFile);
+  const { env, problems: fileProblems } = readVariables(processEnv, envFile);
   const problems: Line[] = fileProblems.map(({ subject, reason }) => ({ name: subject, reason }));
   const parsed = parseConfig(env);
   if (!parsed.ok) problems.push(...parsed.problems.map(({ secret, reason }) => ({ name: secret, reason })));

@@ -2,13 +2,14 @@
  * The bundle as built from today's sources, run in the local Actions runtime: what the
  * end-to-end tests exercise. Built once per test file.
  */
-import { bundleText } from "../../scripts/build-config";
+
 import { runtimeForBundle } from "../../src/local/bundle-source";
 import { actionLogFields, keptLog, type LogFields } from "../../src/local/log-fields";
 import type { FlowResult } from "../../src/local/runtime/flow-result";
 import type { LocalUser } from "../../src/local/runtime/post-login-event";
 import type { RuntimeOptions } from "../../src/local/runtime/post-login-runtime";
 import type { SampleStore } from "../../src/local/sample-store/server";
+import { bundleText } from "../../src/shared/build-config";
 
 let built: Promise<string> | undefined;
 

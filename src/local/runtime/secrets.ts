@@ -2,9 +2,7 @@
  * Auth0 stores an Action's secrets as strings with fixed limits; a configuration the
  * tenant would refuse at deploy is refused here too, before anything runs.
  */
-export const MAX_SECRETS = 30;
-export const MAX_SECRET_NAME_LENGTH = 128;
-export const MAX_SECRET_VALUE_LENGTH = 4096;
+import { MAX_SECRET_NAME_LENGTH, MAX_SECRET_VALUE_LENGTH, MAX_SECRETS } from "../../shared/auth0-limits";
 
 export class InvalidSecrets extends Error {
   constructor(message: string) {

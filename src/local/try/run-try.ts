@@ -5,8 +5,8 @@
  */
 import { type Config, parseConfig } from "../../action/config";
 import { MARKER_KEY } from "../../action/metadata-rules";
+import { EnvFileError } from "../../shared/env-file";
 import { describeBundleOrigin, loadBundleCode, runtimeForBundle } from "../bundle-source";
-import { EnvFileError } from "../env-file";
 import { actionLogFields, keptLog } from "../log-fields";
 import type { FlowResult } from "../runtime/flow-result";
 import { buildPostLoginEvent, type LoginInput } from "../runtime/post-login-event";

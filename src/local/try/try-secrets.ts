@@ -4,7 +4,7 @@
  * so nothing else of the environment reaches the Action.
  */
 import { SECRET_NAMES } from "../../action/secret-names";
-import { loadEnvFile } from "../env-file";
+import { loadEnvFile } from "../../shared/env-file";
 
 export interface TrySecrets {
   secrets: Record<string, string>;

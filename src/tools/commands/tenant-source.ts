@@ -1,7 +1,7 @@
 /** The tenant side of a command: an export file given on the command line, or export jobs. */
 import { accessSync, constants } from "node:fs";
 import type { Config } from "../../action/config";
-import type { TenantCredentials } from "../../deploy/tenant-access";
+import type { TenantCredentials } from "../../shared/tenant-credentials";
 import type { TenantWrites } from "../backfill/repair-user";
 import { type UserSource, usersFromFile, usersFromTenant } from "../export/user-source";
 import { managementClient } from "../management/management-client";

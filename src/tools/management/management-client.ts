@@ -4,7 +4,7 @@
  * together from the tenant's rate-limit headers.
  */
 import { ManagementClient } from "auth0";
-import type { TenantCredentials } from "../../deploy/tenant-access";
+import type { TenantCredentials } from "../../shared/tenant-credentials";
 
 const REQUEST_TIMEOUT_S = 60;
 

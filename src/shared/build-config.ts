@@ -2,12 +2,11 @@
 // preflight and the freshness test, so "rebuilding gives the same bytes" compares like with like.
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type BuildOptions, build } from "esbuild";
+import { PROJECT_ROOT } from "./project-root";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const ENTRY = resolve(root, "src/action/index.ts");
-export const BUNDLE = resolve(root, "actions/repair-migrated-metadata/code.js");
+export const ENTRY = resolve(PROJECT_ROOT, "src/action/index.ts");
+export const BUNDLE = resolve(PROJECT_ROOT, "actions/repair-migrated-metadata/code.js");
 /** DESIGN.md §6: the bundle stays within 40 kB (Auth0 allows 100 kB per Action). */
 export const BUNDLE_BUDGET_BYTES = 40 * 1024;
 

@@ -4,10 +4,7 @@
  * Deploy CLI's own requests run under the same grant.
  */
 import { AuthenticationClient, ManagementClient } from "auth0";
-
-export type TenantCredentials =
-  | { domain: string; accessToken: string }
-  | { domain: string; clientId: string; clientSecret: string };
+import type { TenantCredentials } from "./tenant-credentials";
 
 export interface TenantAccess {
   domain: string;

@@ -7,11 +7,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { initialAuth0Users } from "../local/demo/demo-logins";
-import { demoSecrets } from "../local/demo/demo-secrets";
-import { startSampleStore } from "../local/sample-store/server";
-import { writeExportFile } from "./export/export-file";
-import { main } from "./main";
+import { initialAuth0Users } from "../src/local/demo/demo-logins";
+import { demoSecrets } from "../src/local/demo/demo-secrets";
+import { startSampleStore } from "../src/local/sample-store/server";
+import { writeExportFile } from "../src/tools/export/export-file";
+import { main } from "../src/tools/main";
 
 async function sampleTry(): Promise<number> {
   const store = await startSampleStore();

@@ -1,13 +1,13 @@
 /**
- * The deploy's variables: an optional `.env` file under the real environment, which wins
+ * The variables every command reads: an optional `.env` file under the real environment, which wins
  * (as CI secret stores expect). A malformed file is a refusal reason like any other.
  */
-import { EnvFileError, loadEnvFile } from "../local/env-file";
+import { EnvFileError, loadEnvFile } from "./env-file";
 import type { Problem } from "./problem";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-export function deployEnvironment(processEnv: Env, envFilePath: string): { env: Env; problems: Problem[] } {
+export function readVariables(processEnv: Env, envFilePath: string): { env: Env; problems: Problem[] } {
   let fromFile: Record<string, string> = {};
   try {
     fromFile = loadEnvFile(envFilePath);
