@@ -78,7 +78,7 @@ describe("config from secrets", () => {
     [{ LEGACY_API_URL: "##LEGACY_API_URL##" }, "LEGACY_API_URL", "unreplaced_placeholder"],
     [{ LEGACY_API_TOKEN: "line\nbreak" }, "LEGACY_API_TOKEN", "invalid_characters"],
   ])("refuses %j as %s %s", (overrides, secret, reason) => {
-    expect(problemsOf(overrides)).toContainEqual({ secret, reason });
+    expect(problemsOf(overrides)).toContainEqual({ subject: secret, reason });
   });
 
   it("lists every problem at once and never the values", () => {
@@ -91,10 +91,10 @@ describe("config from secrets", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual([
-      { secret: "LEGACY_API_URL", reason: "not_https" },
-      { secret: "MIGRATION_CONNECTIONS", reason: "missing" },
-      { secret: "LEGACY_API_TIMEOUT_MS", reason: "out_of_range" },
-      { secret: "ON_LEGACY_ERROR", reason: "unreplaced_placeholder" },
+      { subject: "LEGACY_API_URL", reason: "not_https" },
+      { subject: "MIGRATION_CONNECTIONS", reason: "missing" },
+      { subject: "LEGACY_API_TIMEOUT_MS", reason: "out_of_range" },
+      { subject: "ON_LEGACY_ERROR", reason: "unreplaced_placeholder" },
     ]);
     expect(JSON.stringify(result)).not.toContain("s3cr3t");
   });
@@ -102,9 +102,9 @@ describe("config from secrets", () => {
   it("reports a missing or conflicting auth method together with the other problems", () => {
     const noAuth = parseConfig({ LEGACY_API_URL: BASE_SECRETS.LEGACY_API_URL, LEGACY_API_TIMEOUT_MS: "x" });
     expect(noAuth.ok ? [] : noAuth.problems).toEqual([
-      { secret: "MIGRATION_CONNECTIONS", reason: "missing" },
-      { secret: "LEGACY_API_TIMEOUT_MS", reason: "not_an_integer" },
-      { secret: "LEGACY_API_TOKEN", reason: "missing_auth" },
+      { subject: "MIGRATION_CONNECTIONS", reason: "missing" },
+      { subject: "LEGACY_API_TIMEOUT_MS", reason: "not_an_integer" },
+      { subject: "LEGACY_API_TOKEN", reason: "missing_auth" },
     ]);
     const both = parseConfig({
       ...BASE_SECRETS,
@@ -113,7 +113,7 @@ describe("config from secrets", () => {
       LEGACY_OAUTH_CLIENT_ID: "c",
     });
     expect(both.ok ? [] : both.problems).toEqual([
-      { secret: "LEGACY_API_KEY+LEGACY_OAUTH_CLIENT_ID", reason: "multiple_auth_methods" },
+      { subject: "LEGACY_API_KEY+LEGACY_OAUTH_CLIENT_ID", reason: "multiple_auth_methods" },
     ]);
   });
 
@@ -122,7 +122,7 @@ describe("config from secrets", () => {
       expect(problemsOf({ LEGACY_API_URL: `http://${host}/users/{email}` })).toEqual([]);
     }
     expect(problemsOf({ LEGACY_API_URL: "http://128.0.0.1/users/{email}" })).toContainEqual({
-      secret: "LEGACY_API_URL",
+      subject: "LEGACY_API_URL",
       reason: "not_https",
     });
   });
@@ -172,7 +172,7 @@ describe("config from secrets", () => {
       [{ LEGACY_OAUTH_TOKEN_URL: "http://idp.example.test/t" }, "LEGACY_OAUTH_TOKEN_URL", "not_https"],
     ])("refuses auth %j", (secrets, secret, reason) => {
       const result = parseConfig({ ...without, ...secrets });
-      expect(result.ok ? [] : result.problems).toContainEqual({ secret, reason });
+      expect(result.ok ? [] : result.problems).toContainEqual({ subject: secret, reason });
     });
   });
 

@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import { isForbiddenKeyName, MARKER_KEY, PROTOTYPE_KEYS, RESERVED_APP_METADATA_KEYS } from "./metadata-rules";
+import type { Problem } from "./problem";
 import { SECRET_NAMES, type SecretName } from "./secret-names";
 import { checkEndpointUrl, checkUrlTemplate, type Placeholder } from "./url-template";
 
@@ -37,13 +38,7 @@ export interface Config {
   repairVersion: number;
 }
 
-export interface ConfigProblem {
-  /** A secret name, or several joined with `+` when they conflict. */
-  secret: string;
-  reason: string;
-}
-
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: Problem[] };
 
 type FieldResult<T> = { value: T } | { reason: string };
 
@@ -186,17 +181,17 @@ const isSet = (secrets: Secrets, name: string) => (secrets[name]?.trim() ?? "") 
  * The method the secrets choose, judged on which are set rather than on their parsed
  * values, so that a missing or conflicting method is reported with the other problems.
  */
-function chooseAuth(secrets: Secrets): { kind: LegacyAuth["kind"] } | ConfigProblem {
+function chooseAuth(secrets: Secrets): { kind: LegacyAuth["kind"] } | Problem {
   const kinds = Object.keys(AUTH_METHODS) as LegacyAuth["kind"][];
   const chosen = kinds.filter((kind) => AUTH_METHODS[kind].some((name) => isSet(secrets, name)));
   const [kind] = chosen;
-  if (kind === undefined) return { secret: "LEGACY_API_TOKEN", reason: "missing_auth" };
+  if (kind === undefined) return { subject: "LEGACY_API_TOKEN", reason: "missing_auth" };
   if (chosen.length > 1) {
     const named = chosen.flatMap((each) => AUTH_METHODS[each].filter((name) => isSet(secrets, name)));
-    return { secret: named.join("+"), reason: "multiple_auth_methods" };
+    return { subject: named.join("+"), reason: "multiple_auth_methods" };
   }
   const absent = AUTH_REQUIRED[kind].find((name) => !isSet(secrets, name));
-  return absent ? { secret: absent, reason: "missing" } : { kind };
+  return absent ? { subject: absent, reason: "missing" } : { kind };
 }
 
 /** Called only once every secret parsed, so each one the chosen method requires is a string. */
@@ -226,9 +221,9 @@ export function parseConfig(secrets: Secrets): ConfigResult {
   const input: Record<string, unknown> = {};
   for (const name of SECRET_NAMES) input[name] = secrets[name];
   const parsed = secretsSchema.safeParse(input);
-  const problems: ConfigProblem[] = parsed.success
+  const problems: Problem[] = parsed.success
     ? []
-    : parsed.error.issues.map((issue) => ({ secret: String(issue.path[0] ?? "secrets"), reason: issue.message }));
+    : parsed.error.issues.map((issue) => ({ subject: String(issue.path[0] ?? "secrets"), reason: issue.message }));
   const auth = chooseAuth(secrets);
   if ("reason" in auth) problems.push(auth);
   if (!parsed.success || "reason" in auth) return { ok: false, problems };

@@ -28,7 +28,8 @@ export async function onExecutePostLogin(event: PostLoginEvent, api: PostLoginAp
     const parsed = configFromSecrets(event.secrets ?? {});
     if (!parsed.ok) {
       const [first] = parsed.problems;
-      return conclude(api, { outcome: "config_error", ...first, problems: parsed.problems.length }, false, startedAt);
+      const named = { reason: first?.reason, secret: first?.subject, problems: parsed.problems.length };
+      return conclude(api, { outcome: "config_error", ...named }, false, startedAt);
     }
     const config = parsed.config;
     deny = config.onLegacyError === "deny";

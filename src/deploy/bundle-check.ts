@@ -4,9 +4,9 @@
  * (which also runs over the code file) could rewrite.
  */
 
+import type { Problem } from "../action/problem";
 import { ACTION_CODE_PATH } from "../shared/action-identity";
 import { BUNDLE_BUDGET_BYTES } from "../shared/build-config";
-import type { Problem } from "../shared/problem";
 
 export interface BundleTexts {
   /** The committed file, or `undefined` when it does not exist. */

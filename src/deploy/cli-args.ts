@@ -1,6 +1,6 @@
 /** The command line of `npm run deploy`: `--dry-run`, `--position first|last`, `--help`. */
 import { parseArgs } from "node:util";
-import type { Problem } from "../shared/problem";
+import type { Problem } from "../action/problem";
 import type { Position } from "./bindings";
 
 export interface DeployArgs {

@@ -4,9 +4,9 @@
  * what is valid) and the bundle. Every problem is collected; none carries a value.
  */
 import { parseConfig } from "../action/config";
+import type { Problem } from "../action/problem";
 import { SECRET_NAMES, type SecretName } from "../action/secret-names";
 import { MAX_SECRET_VALUE_LENGTH } from "../shared/auth0-limits";
-import type { Problem } from "../shared/problem";
 import { readCredentials, type TenantCredentials } from "../shared/tenant-credentials";
 import type { Env } from "../shared/variables";
 import { type BundleTexts, checkBundle } from "./bundle-check";
@@ -37,7 +37,7 @@ function readSecrets(env: Env): { secrets: ActionSecret[]; problems: Problem[] }
     .map(({ name }) => ({ subject: name, reason: `longer than ${MAX_SECRET_VALUE_LENGTH} characters` }));
   // parseConfig reads only the secret names and, like `isSet`, takes a blank value as unset.
   const parsed = parseConfig(env);
-  if (!parsed.ok) problems.push(...parsed.problems.map(({ secret, reason }) => ({ subject: secret, reason })));
+  if (!parsed.ok) problems.push(...parsed.problems);
   return { secrets, problems };
 }
 

@@ -1,5 +1,5 @@
 /** The one message a refused deploy prints: every problem, what to set, no values. */
-import type { Problem } from "../shared/problem";
+import type { Problem } from "../action/problem";
 import { helpFor } from "../shared/variable-help";
 
 export function refusalMessage(problems: readonly Problem[]): string {

@@ -4,7 +4,7 @@
  * added once, and hand one tenant file to the Deploy CLI.
  */
 
-import type { Problem } from "../shared/problem";
+import type { Problem } from "../action/problem";
 import type { Env } from "../shared/variables";
 import { type Binding, mergeBindings, type Position } from "./bindings";
 import type { BundleTexts } from "./bundle-check";

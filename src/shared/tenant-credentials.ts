@@ -2,7 +2,7 @@
  * The tenant and how to reach its Management API, read from the variables the same way
  * by every command that talks to it (deploy, verify, backfill...).
  */
-import type { Problem } from "./problem";
+import type { Problem } from "../action/problem";
 import type { Env } from "./variables";
 
 export type TenantCredentials =

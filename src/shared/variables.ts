@@ -2,8 +2,9 @@
  * The variables every command reads: an optional `.env` file under the real environment, which wins
  * (as CI secret stores expect). A malformed file is a refusal reason like any other.
  */
+
+import type { Problem } from "../action/problem";
 import { EnvFileError, loadEnvFile } from "./env-file";
-import type { Problem } from "./problem";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

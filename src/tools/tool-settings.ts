@@ -5,6 +5,7 @@
  * variable and what to set, never a value.
  */
 import { type Config, parseConfig } from "../action/config";
+import type { Problem } from "../action/problem";
 import { checkEndpointUrl } from "../action/url-template";
 import { readCredentials, type TenantCredentials } from "../shared/tenant-credentials";
 import { helpFor } from "../shared/variable-help";
@@ -29,41 +30,39 @@ const EXTRA_HELP: Readonly<Record<string, string>> = {
     "a Management API token with read:users, update:users, read:connections (or set AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET)",
 };
 
-type Line = { name: string; reason: string };
-
 const value = (env: Env, name: string) => {
   const text = env[name]?.trim();
   return text === undefined || text === "" ? undefined : text;
 };
 
 /** The deploy's own reading of the tenant variables, so both commands accept the same ones. */
-function readTenant(env: Env, problems: Line[]): TenantCredentials | undefined {
+function readTenant(env: Env, problems: Problem[]): TenantCredentials | undefined {
   const read = readCredentials(env);
-  for (const { subject, reason } of read.problems) problems.push({ name: subject, reason });
+  problems.push(...read.problems);
   return read.credentials;
 }
 
-function readListUrl(env: Env, problems: Line[]): string | undefined {
+function readListUrl(env: Env, problems: Problem[]): string | undefined {
   const url = value(env, "LEGACY_API_LIST_URL");
   if (url === undefined) {
-    problems.push({ name: "LEGACY_API_LIST_URL", reason: "missing" });
+    problems.push({ subject: "LEGACY_API_LIST_URL", reason: "missing" });
     return undefined;
   }
   const check = checkEndpointUrl(url);
-  if (!check.ok) problems.push({ name: "LEGACY_API_LIST_URL", reason: check.reason });
+  if (!check.ok) problems.push({ subject: "LEGACY_API_LIST_URL", reason: check.reason });
   return check.ok ? url : undefined;
 }
 
-function describe({ name, reason }: Line): string {
-  const help = helpFor(name, reason) ?? (reason === "missing" ? EXTRA_HELP[name] : undefined);
-  return `  ${name}: ${reason}${help ? ` (${help})` : ""}`;
+function describe({ subject, reason }: Problem): string {
+  const help = helpFor(subject, reason) ?? (reason === "missing" ? EXTRA_HELP[subject] : undefined);
+  return `  ${subject}: ${reason}${help ? ` (${help})` : ""}`;
 }
 
 export function readToolSettings(processEnv: Env, envFile: string, needs: SettingsNeeds): ToolSettings {
   const { env, problems: fileProblems } = readVariables(processEnv, envFile);
-  const problems: Line[] = fileProblems.map(({ subject, reason }) => ({ name: subject, reason }));
+  const problems: Problem[] = [...fileProblems];
   const parsed = parseConfig(env);
-  if (!parsed.ok) problems.push(...parsed.problems.map(({ secret, reason }) => ({ name: secret, reason })));
+  if (!parsed.ok) problems.push(...parsed.problems);
   const tenant = needs.tenant ? readTenant(env, problems) : undefined;
   const listUrl = needs.listUrl ? readListUrl(env, problems) : undefined;
   if (!parsed.ok || problems.length > 0) {

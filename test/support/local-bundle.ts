@@ -4,7 +4,7 @@
  */
 
 import { runtimeForBundle } from "../../src/local/bundle-source";
-import { actionLogFields, keptLog, type LogFields } from "../../src/local/log-fields";
+import { actionLogFields, keptLog, type LogLineFields } from "../../src/local/log-fields";
 import type { FlowResult } from "../../src/local/runtime/flow-result";
 import type { LocalUser } from "../../src/local/runtime/post-login-event";
 import type { RuntimeOptions } from "../../src/local/runtime/post-login-runtime";
@@ -35,7 +35,7 @@ export function migratedUser(legacyId: string, metadata: Partial<LocalUser> = {}
 }
 
 /** The Action's log line of this execution, as fields; undefined when it logged nothing. */
-export function logOf(result: FlowResult): LogFields | undefined {
+export function logOf(result: FlowResult): LogLineFields | undefined {
   return actionLogFields(keptLog(result));
 }
 

@@ -2,8 +2,9 @@
  * Plain-language explanations of what went wrong, from the Action's log fields and the
  * configuration. They name secrets, never their values.
  */
-import type { Config, ConfigProblem } from "../../action/config";
-import type { LogFields } from "../log-fields";
+import type { Config } from "../../action/config";
+import type { Problem } from "../../action/problem";
+import type { LogLineFields } from "../log-fields";
 
 const AUTH_SECRETS: Record<Config["auth"]["kind"], string> = {
   bearer: "LEGACY_API_TOKEN",
@@ -37,9 +38,9 @@ const CONFIG_REASONS: Record<string, string> = {
   multiple_auth_methods: "configure more than one authentication method; keep exactly one",
 };
 
-export function explainConfigProblem(problem: ConfigProblem): string {
+export function explainConfigProblem(problem: Problem): string {
   const reason = CONFIG_REASONS[problem.reason] ?? `is invalid (${problem.reason})`;
-  return `${problem.secret} ${reason}`;
+  return `${problem.subject} ${reason}`;
 }
 
 function explainLegacyError(reason: string, config: Config, origin: string): string {
@@ -85,7 +86,7 @@ function explainInvalid(reason: string, config: Config): string {
 }
 
 /** Undefined when the outcome needs no explanation. */
-export function explainOutcome(fields: LogFields, config: Config, origin: string): string | undefined {
+export function explainOutcome(fields: LogLineFields, config: Config, origin: string): string | undefined {
   const reason = fields.reason ?? "";
   switch (fields.outcome) {
     case "legacy_error":

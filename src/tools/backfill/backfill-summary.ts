@@ -1,7 +1,7 @@
 /** What a backfill did, as counts, and as the few lines printed when it ends. */
 import type { RepairResult } from "./repair-user";
 
-export type Outcome = RepairResult["outcome"];
+export type BackfillOutcome = RepairResult["outcome"];
 
 export interface BackfillSummary {
   dryRun: boolean;
@@ -10,7 +10,7 @@ export interface BackfillSummary {
   needingRepair: number;
   fromCheckpoint: number;
   processed: number;
-  outcomes: Record<Outcome, number>;
+  outcomes: Record<BackfillOutcome, number>;
   userKeys: number;
   appKeys: number;
   skippedKeys: number;
