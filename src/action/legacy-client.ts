@@ -3,6 +3,7 @@
  * transient failures are retried while the budget allows, everything else is final.
  */
 
+import { backoffMs } from "./backoff";
 import type { Config } from "./config";
 import type { Deadline } from "./deadline";
 import { discardBody } from "./discard-body";
@@ -107,7 +108,7 @@ export async function fetchLegacyRecord(url: string, config: Config, deps: Legac
     const result = await guardedAttempt(url, config, deps);
     if (result.kind !== "failed") return { ...result, attempts };
     const { failure } = result;
-    const wait = result.retryNow ? 0 : (failure.retryAfterMs ?? FIRST_BACKOFF_MS * 2 ** (attempts - 1));
+    const wait = result.retryNow ? 0 : (failure.retryAfterMs ?? backoffMs(attempts, FIRST_BACKOFF_MS));
     const canRetry = (failure.retryable || result.retryNow) && attempts < MAX_ATTEMPTS;
     if (!canRetry || deps.deadline.remaining() < wait + MIN_ATTEMPT_MS) return { kind: "failed", attempts, failure };
     if (!(await deps.deadline.sleep(wait))) return { kind: "failed", attempts, failure };

@@ -4,6 +4,7 @@
  * user is read again just before the write and planned against that fresh copy, so a
  * login that repaired them (or an edit) since the export is never overwritten.
  */
+import { backoffMs } from "../../action/backoff";
 import type { Config } from "../../action/config";
 import { Deadline } from "../../action/deadline";
 import type { Detection } from "../../action/detect";
@@ -58,7 +59,7 @@ async function fetchWithRounds(url: string, deps: RepairDeps): Promise<LegacyFet
       deadline,
     }).finally(() => deadline.dispose());
     if (fetched.kind !== "failed" || !fetched.failure.retryable || round >= rounds) return fetched;
-    deps.legacyPause.pauseFor(fetched.failure.retryAfterMs ?? FIRST_PAUSE_MS * 2 ** (round - 1));
+    deps.legacyPause.pauseFor(fetched.failure.retryAfterMs ?? backoffMs(round, FIRST_PAUSE_MS));
   }
 }
 

@@ -3,7 +3,9 @@
  * with the Action's credentials code and failure classification. A page that keeps
  * failing ends the command with one message naming the store's origin and the reason.
  */
+
 import * as z from "zod/mini";
+import { backoffMs } from "../../action/backoff";
 import type { Config } from "../../action/config";
 import { Deadline } from "../../action/deadline";
 import { discardBody } from "../../action/discard-body";
@@ -91,7 +93,7 @@ async function pageWithRetries(url: string, config: Config, deps: ListDeps): Pro
     for (let attempt = 1; ; attempt++) {
       const page = await fetchPage(url, config, deps, deadline);
       if (page.ok || !page.failure.retryable || attempt >= (deps.maxAttempts ?? DEFAULT_ATTEMPTS)) return page;
-      const wait = page.failure.retryAfterMs ?? FIRST_BACKOFF_MS * 2 ** (attempt - 1);
+      const wait = page.failure.retryAfterMs ?? backoffMs(attempt, FIRST_BACKOFF_MS);
       if (!(await deadline.sleep(wait))) return page;
     }
   } finally {

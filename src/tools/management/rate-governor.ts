@@ -5,8 +5,10 @@
  * the reset, so the workers rarely meet a 429. A 429 still pauses everyone until the
  * time the tenant names (`Retry-After`, else the reset) and the call is retried.
  */
+
 import { setTimeout as sleep } from "node:timers/promises";
 import { ManagementError, ManagementTimeoutError } from "auth0";
+import { backoffMs } from "../../action/backoff";
 import { parseRetryAfter } from "../../action/http-failure";
 
 /** One SDK call with its raw response, e.g. `() => client.users.get(id).withRawResponse()`. */
@@ -72,9 +74,9 @@ export class RateGovernor {
         const headers = error instanceof ManagementError ? error.rawResponse?.headers : undefined;
         if (error instanceof ManagementError && error.statusCode === 429) {
           this.stats.rateLimited++;
-          this.spentUntil(this.delayFrom(headers) ?? FIRST_BACKOFF_MS * 2 ** (attempt - 1));
+          this.spentUntil(this.delayFrom(headers) ?? backoffMs(attempt, FIRST_BACKOFF_MS));
         } else {
-          await sleep(FIRST_BACKOFF_MS * 2 ** (attempt - 1));
+          await sleep(backoffMs(attempt, FIRST_BACKOFF_MS));
         }
       }
     }
