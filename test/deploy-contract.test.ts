@@ -1,9 +1,10 @@
 /**
  * The real Deploy CLI `deploy()`, in process, against a mocked Management API: what
  * `npm run deploy` sends for a tenant that already has another Action on post-login,
- * first without our Action, then with it. deploy() is CPU-heavy (measured: about 30-40 s
- * for the first run in a process, about 12 s for later ones), so this file runs exactly
- * three: a dry run, a create, an update, each depending on the tenant state before it.
+ * first without our Action, then with it: a dry run, a create, an update, each depending
+ * on the tenant state before it. Nearly all of a deploy()'s CPU is ajv compiling the
+ * Deploy CLI's schema again for each run; the file compiles it once and reuses it
+ * (test/support/deploy-cli-schema-cache.ts), so the three runs cost about one.
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -13,6 +14,7 @@ import { BUNDLE, bundleText } from "../src/shared/build-config";
 import { PROJECT_ROOT } from "../src/shared/project-root";
 import type { Env } from "../src/shared/variables";
 import { captureOutput } from "./support/captured-output";
+import { reuseDeployCliSchemaCompilation } from "./support/deploy-cli-schema-cache";
 import { fakeManagementApi, ISSUED_TOKEN, type SeenRequest, TENANT_DOMAIN } from "./support/fake-management-api";
 
 // Generous: the suite shares two cores with other suites, and a deploy() is CPU-bound.
@@ -96,6 +98,7 @@ function expectNoValueIn(output: string, values: Record<string, string>) {
 }
 
 beforeAll(async () => {
+  reuseDeployCliSchemaCompilation();
   freshBundle = await bundleText();
   tenant.server.listen({ onUnhandledRequest: "error" });
   tenant.addAction(
