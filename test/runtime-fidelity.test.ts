@@ -180,10 +180,11 @@ describe("5. the file system, and the Node version", () => {
         const codes = attempts.map((attempt) => { try { attempt(); return "wrote"; } catch (e) { return e.code; } });
         codes.push(await fsp.writeFile(${target}, "x").then(() => "wrote", (e) => e.code));
         codes.push(await fs.promises.rm(${JSON.stringify(existing)}).then(() => "removed", (e) => e.code));
-        console.log(codes.join(" "), fs.readFileSync(${JSON.stringify(existing)}, "utf8"), fs.existsSync(${target}));
+        const same = fs === require("node:fs") && fs.promises === fsp;
+        console.log(codes.join(" "), fs.readFileSync(${JSON.stringify(existing)}, "utf8"), fs.existsSync(${target}), same);
       };`;
     const result = await new PostLoginRuntime([{ name: "fs", code, secrets: {} }]).execute({ user: user() });
-    expect(result.logs[0]?.kept).toBe(`${Array(8).fill("EROFS").join(" ")} hello false`);
+    expect(result.logs[0]?.kept).toBe(`${Array(8).fill("EROFS").join(" ")} hello false true`);
     expect(readdirSync(dir)).toEqual(["existing.txt"]);
     expect(readFileSync(existing, "utf8")).toBe("hello");
   });

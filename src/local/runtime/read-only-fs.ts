@@ -65,36 +65,32 @@ function refusing(name: string, style: "sync" | "promise"): AnyFunction {
   };
 }
 
+/** One guard per module object, so that `require("fs") === require("node:fs")` and `fs.promises` stays the same object. */
+const guards = new WeakMap<object, object>();
+
 function guard<T extends object>(module: T, style: "sync" | "promise"): T {
-  return new Proxy(module, {
+  const known = guards.get(module);
+  if (known) return known as T;
+  const guarded = new Proxy(module, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof property !== "string" || typeof value !== "function") {
-        return property === "promises" && style === "sync" && typeof value === "object" && value !== null
-          ? guard(value, "promise")
-          : value;
-      }
+      if (typeof property !== "string") return value;
+      if (property === "promises" && typeof value === "object" && value !== null) return guard(value, "promise");
+      if (typeof value !== "function") return value;
       if (WRITE_NAMES.has(property)) return refusing(property, style);
-      if (OPEN_NAMES.has(property)) {
-        const open = value as AnyFunction;
-        return (...args: unknown[]) => {
-          if (opensForWriting(args[1])) return refusing(property, style)();
-          return open.apply(target, args);
-        };
-      }
-      return value;
+      if (!OPEN_NAMES.has(property)) return value;
+      const open = value as AnyFunction;
+      return (...args: unknown[]) =>
+        opensForWriting(args[1]) ? refusing(property, style)() : open.apply(target, args);
     },
   });
+  guards.set(module, guarded);
+  return guarded;
 }
 
-const guarded = new Map<string, unknown>();
-
-/** The module an Action's `require(id)` gets for one of the `fs` module ids: one per id, as `require` gives. */
+/** The module an Action's `require(id)` gets for one of the `fs` module ids. */
 export function readOnlyFs(id: string, load: (id: string) => unknown): unknown {
-  if (!guarded.has(id)) {
-    const module = load(id);
-    const isObject = typeof module === "object" && module !== null;
-    guarded.set(id, isObject ? guard(module, id.endsWith("promises") ? "promise" : "sync") : module);
-  }
-  return guarded.get(id);
+  const module = load(id);
+  if (typeof module !== "object" || module === null) return module;
+  return guard(module, id.endsWith("promises") ? "promise" : "sync");
 }
