@@ -3,36 +3,23 @@
  * sample legacy store starts on 127.0.0.1, the built Action runs in the local Actions
  * runtime for a scripted series of logins, and the report shows what each one did.
  */
-import { parseArgs } from "node:util";
 import { describeBundleOrigin } from "./bundle-source";
+import { DEMO_USAGE, parseDemoArgs } from "./demo/demo-args";
 import { loginTable, logLines, outageMemory, profileChanges } from "./demo/demo-report";
 import { describeSecrets } from "./demo/demo-secrets";
 import { runDemo } from "./demo/run-demo";
 import { nodeVersionNotice } from "./node-version-notice";
-import { CACHE_MODEL_EXPLANATIONS, CACHE_MODELS, type CacheModel, isCacheModel } from "./runtime/cache-model";
-
-const USAGE = `usage: npm start [-- --cache ${CACHE_MODELS.join("|")}]`;
-
-/** The cache model asked for, or the problem with the command line. */
-function cacheModelOf(argv: string[]): CacheModel | { problem: string } {
-  try {
-    const { values } = parseArgs({ args: argv, options: { cache: { type: "string" } }, strict: true });
-    const cache = values.cache ?? "best-effort";
-    return isCacheModel(cache) ? cache : { problem: `--cache must be one of ${CACHE_MODELS.join(", ")}` };
-  } catch (error) {
-    return { problem: error instanceof Error ? error.message : String(error) };
-  }
-}
+import { CACHE_MODEL_EXPLANATIONS } from "./runtime/cache-model";
 
 async function main(): Promise<void> {
-  const cache = cacheModelOf(process.argv.slice(2));
-  if (typeof cache === "object") {
-    console.error(`npm start: ${cache.problem}\n${USAGE}`);
+  const args = parseDemoArgs(process.argv.slice(2));
+  if (!args.ok) {
+    console.error(`npm start: ${args.problem}\n${DEMO_USAGE}`);
     process.exitCode = 2;
     return;
   }
   const started = performance.now();
-  const run = await runDemo(cache);
+  const run = await runDemo(args.cache);
   const out = (lines: string | string[]) => console.log(Array.isArray(lines) ? lines.join("\n") : lines);
   out("repair-migrated-metadata: local demo (no tenant, nothing leaves this machine)");
   const notice = nodeVersionNotice();
