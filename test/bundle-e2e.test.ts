@@ -75,21 +75,6 @@ describe("repaired", () => {
     expect(result.user.user_metadata).toEqual(seed("1012").user_metadata);
   });
 
-  it("never adds keys to metadata Auth0 holds as something other than an object", async () => {
-    const user = migratedUser("1001", { user_metadata: "locale=en" });
-    const { result, log } = await login(await bundleRuntime(secrets()), { user });
-    expect(result.status).toBe("completed");
-    expect(result.user.user_metadata).toBe("locale=en");
-    expect(log).toMatchObject({ outcome: "repaired", user_keys: "0", app_keys: "4", skipped_keys: "4" });
-  });
-
-  it("reports, and leaves alone, a user whose only missing metadata cannot take keys", async () => {
-    const user = migratedUser("1001", { user_metadata: ["en"], app_metadata: { plan: "pro" } });
-    const { result, calls, log } = await login(await bundleRuntime(secrets()), { user });
-    expect(log).toMatchObject({ outcome: "unrepairable", reason: "user_metadata_not_object" });
-    expect([calls, result.writes, result.status]).toEqual([0, [], "completed"]);
-  });
-
   it("addresses users by email when the URL template says so", async () => {
     const runtime = await bundleRuntime(secrets({ LEGACY_API_URL: store.recordUrl("email") }));
     const user = migratedUser("1007", { email: "Margaret.Hamilton@example.com" });

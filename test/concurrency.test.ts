@@ -1,6 +1,7 @@
 /**
  * Auth0 reuses an instance's module state across executions, and runs them overlapped.
- * These run hundreds of executions at once in one loaded bundle.
+ * These run hundreds of executions at once in one loaded bundle (the runtime's reliable
+ * model: one instance, a cache that keeps its entries).
  */
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,12 +44,15 @@ describe("200 overlapping executions in one instance", () => {
       setTimeout(() => json(res, 200, { access_token: "tok", expires_in: 3600 }), 50);
     };
     serveOwnRecords();
-    const runtime = await bundleRuntime({
-      ...base(),
-      LEGACY_OAUTH_TOKEN_URL: `${idp.url}/oauth/token`,
-      LEGACY_OAUTH_CLIENT_ID: "c",
-      LEGACY_OAUTH_CLIENT_SECRET: "s",
-    });
+    const runtime = await bundleRuntime(
+      {
+        ...base(),
+        LEGACY_OAUTH_TOKEN_URL: `${idp.url}/oauth/token`,
+        LEGACY_OAUTH_CLIENT_ID: "c",
+        LEGACY_OAUTH_CLIENT_SECRET: "s",
+      },
+      { cache: "reliable" },
+    );
     const results = await Promise.all(ids.map((id) => runtime.execute({ user: migratedUser(id) })));
     expect(tokenRequests).toBe(1);
     results.forEach((result, i) => {
@@ -60,7 +64,10 @@ describe("200 overlapping executions in one instance", () => {
 
   it("share the outage memory: once the store failed, the rest make no call", async () => {
     store.behave = (_req, res) => setTimeout(() => json(res, 503, {}), 20);
-    const runtime = await bundleRuntime({ ...base(), LEGACY_API_TOKEN: "t", LEGACY_API_TIMEOUT_MS: "500" });
+    const runtime = await bundleRuntime(
+      { ...base(), LEGACY_API_TOKEN: "t", LEGACY_API_TIMEOUT_MS: "500" },
+      { cache: "reliable" },
+    );
     const first = await Promise.all(ids.slice(0, 5).map((id) => runtime.execute({ user: migratedUser(id) })));
     expect(first.every((result) => logOf(result)?.outcome === "legacy_error")).toBe(true);
     expect(runtime.cache.keys().filter((key) => key.startsWith("rmm:down:"))).toHaveLength(1);

@@ -3,7 +3,10 @@
  * each scripted login's outcome. Times vary, so only structure and outcomes are checked.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseDemoArgs } from "../src/local/demo/demo-args";
 import { TABLE_HEADER } from "../src/local/demo/demo-report";
+import { runDemo } from "../src/local/demo/run-demo";
+import { nodeVersionNotice } from "../src/local/node-version-notice";
 import { type NpmRun, runNpm } from "./support/run-npm";
 
 let run: NpmRun;
@@ -22,7 +25,7 @@ beforeAll(async () => {
 
 /** The table's rows, cut into cells at the runs of spaces between columns. */
 function tableRows(): string[][] {
-  const header = lines.findIndex((line) => line.startsWith("#  login"));
+  const header = lines.findIndex((line) => line.split(/ {2,}/).join("|") === TABLE_HEADER.join("|"));
   const rows: string[][] = [];
   for (const line of lines.slice(header + 2)) {
     if (line.trim() === "") break;
@@ -38,34 +41,49 @@ describe("npm start", () => {
   });
 
   it("prints the table of logins with the expected outcomes, in order", () => {
-    expect(lines.some((line) => line.split(/ {2,}/).join("|") === TABLE_HEADER.join("|"))).toBe(true);
     const rows = tableRows();
-    expect(rows.map((cells) => [cells[1], cells[3]])).toEqual([
-      ["migrated, lost everything", "repaired"],
-      ["migrated, lost some keys", "repaired"],
-      ["metadata complete", "skipped (nothing missing)"],
-      ["unknown to the legacy store", "not_found"],
-      ["legacy keys Auth0 cannot store", "repaired"],
-      ["refresh-token exchange", "skipped (refresh-token exchange)"],
-      ["second login after repair", "skipped (already repaired)"],
-      ["legacy store outage (503)", "legacy_error (status_503)"],
-      ["next login, outage remembered", "legacy_down"],
+    expect(rows.map((cells) => [cells[1], cells[3], cells[4]])).toEqual([
+      ["migrated, lost everything", "1", "repaired"],
+      ["migrated, lost some keys", "2", "repaired"],
+      ["metadata complete", "1", "skipped (nothing missing)"],
+      ["unknown to the legacy store", "2", "not_found"],
+      ["legacy keys Auth0 cannot store", "1", "repaired"],
+      ["user_metadata stored as a string", "-", "login fails (user_metadata not an object)"],
+      ["refresh-token exchange", "2", "skipped (refresh-token exchange)"],
+      ["second login after repair", "1", "skipped (already repaired)"],
+      ["legacy store outage (503)", "2", "legacy_error (status_503)"],
+      ["outage goes on: next login", "1", "legacy_down"],
+      ["outage goes on: 2 logins later", "2", "legacy_down"],
+      ["outage goes on: 3 logins later", "1", "legacy_error (status_503)"],
     ]);
-    expect(rows.map((cells) => cells[4])).toEqual([
+    expect(rows.map((cells) => cells[5])).toEqual([
       "4 user + 4 app + marker",
       "2 user + 2 app + marker",
       "-",
       "marker",
       "2 user + 2 app + marker, 5 skipped",
-      "-",
-      "-",
-      "-",
-      "-",
+      ...Array(7).fill("-"),
     ]);
-    const calls = rows.map((cells) => Number(cells[5]));
-    expect(calls.filter((_, index) => index !== 7)).toEqual([1, 1, 0, 1, 1, 0, 0, 0]);
-    expect(calls[7]).toBeGreaterThan(1);
-    expect(rows.every((cells) => /^\d+ ms$/.test(cells[6] ?? ""))).toBe(true);
+    const calls = rows.map((cells) => Number(cells[6]));
+    expect(calls.filter((_, index) => index !== 8 && index !== 11)).toEqual([1, 1, 0, 1, 1, 0, 0, 0, 0, 0]);
+    expect(calls[8]).toBeGreaterThan(1);
+    expect(calls[11]).toBeGreaterThan(1);
+    expect(rows.every((cells) => /^\d+ ms$/.test(cells[7] ?? ""))).toBe(true);
+  });
+
+  it("says honestly what the outage memory gave each login after the outage", () => {
+    expect(run.stdout).toContain("Runtime: api.cache best-effort: 2 instances take logins in turn");
+    expect(run.stdout).toMatch(/^#10 instance 1: legacy_down, remembered through api\.cache/m);
+    expect(run.stdout).toMatch(/^#11 instance 2: legacy_down, remembered in this instance's module state/m);
+    expect(run.stdout).toMatch(
+      /^#12 instance 1: legacy_error again: the api\.cache entry was gone and this instance had not seen the outage/m,
+    );
+  });
+
+  it("notes the host's Node version when it is not the one Auth0 runs", () => {
+    const notice = nodeVersionNotice();
+    if (notice) expect(lines[1]).toBe(notice);
+    else expect(run.stdout).not.toContain("Note: this machine runs Node");
   });
 
   it("shows each repaired profile before and after", () => {
@@ -83,8 +101,32 @@ describe("npm start", () => {
   it("shows what Auth0 keeps of each login's log, and never the token", () => {
     expect(run.stdout).toMatch(/^#1 repair-migrated-metadata outcome=repaired user_keys=4 app_keys=4 skipped_keys=0/m);
     expect(run.stdout).toMatch(/^#3 \(nothing logged\)$/m);
-    expect(run.stdout).toMatch(/^#9 repair-migrated-metadata outcome=legacy_down/m);
+    expect(run.stdout).toMatch(
+      /^#6 \(no Action ran; Auth0's error: json: cannot unmarshal string into Go struct field/m,
+    );
+    expect(run.stdout).toMatch(/^#10 repair-migrated-metadata outcome=legacy_down/m);
     expect(run.stdout).toContain("LEGACY_API_TOKEN=(random, per run)");
     expect(run.stdout).toMatch(/LEGACY_API_URL=http:\/\/127\.0\.0\.1:\d+\/users\/\{legacy_id\}/);
+  });
+});
+
+describe("npm start -- --cache", () => {
+  it("reliable: one instance, and the outage is remembered for every later login", async () => {
+    const { rows } = await runDemo("reliable");
+    expect(rows.slice(9).map((row) => [row.instance, row.outcome, row.legacyCalls])).toEqual([
+      [0, "legacy_down", 0],
+      [0, "legacy_down", 0],
+      [0, "legacy_down", 0],
+    ]);
+  });
+
+  it("refuses a model it does not know, or another option, with one message", () => {
+    expect(parseDemoArgs(["--cache", "none"])).toEqual({ ok: true, cache: "none" });
+    expect(parseDemoArgs([])).toEqual({ ok: true, cache: "best-effort" });
+    expect(parseDemoArgs(["--cache", "sometimes"])).toEqual({
+      ok: false,
+      problem: "--cache must be one of best-effort, reliable, none",
+    });
+    expect(parseDemoArgs(["--verbose"])).toMatchObject({ ok: false, problem: expect.stringMatching(/--verbose/) });
   });
 });

@@ -128,21 +128,15 @@ describe("odd metadata on the Auth0 side", () => {
   });
 
   it.each([
-    ["an array", ["x"]],
-    ["a string", "locale=en"],
-  ])("user_metadata that is %s is never written into (Auth0 would throw)", async (_name, value) => {
-    const { result, log } = await repairWith(RECORD, migratedUser("1001", { user_metadata: value, app_metadata: {} }));
-    expect(result.status).toBe("completed");
-    expect(result.user.user_metadata).toEqual(value);
-    expect(log).toMatchObject({ outcome: "repaired", user_keys: "0", app_keys: "1", skipped_keys: "1" });
-  });
-
-  it("app_metadata that is not an object gets no marker, and the login continues", async () => {
-    const { result, log } = await repairWith(RECORD, migratedUser("1001", { user_metadata: {}, app_metadata: "x" }));
-    expect(result.status).toBe("completed");
-    expect(result.user.app_metadata).toBe("x");
-    expect(meta(result, "user_metadata")).toEqual({ locale: "en" });
-    expect(log).toMatchObject({ user_keys: "1", app_keys: "0" });
+    ["user_metadata", "an array", ["x"]],
+    ["user_metadata", "a string", "locale=en"],
+    ["app_metadata", "a string", "x"],
+  ] as const)("%s that is %s: the login fails before the Action runs, as on Auth0", async (side, _kind, value) => {
+    const before = store.requests.length;
+    const { result } = await repairWith(RECORD, migratedUser("1001", { [side]: value }));
+    expect(result).toMatchObject({ status: "failed", error: { code: "metadata_not_object", target: side } });
+    expect([result.logs, result.writes, store.requests.length - before]).toEqual([[], [], 0]);
+    expect(result.user[side]).toEqual(value);
   });
 });
 

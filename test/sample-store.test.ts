@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { isForbiddenKeyName, RESERVED_APP_METADATA_KEYS } from "../src/action/metadata-rules";
 import { SAMPLE_UNKNOWN_USER, SAMPLE_USERS } from "../src/local/sample-store/sample-users";
 import { type SampleStore, startSampleStore } from "../src/local/sample-store/server";
+import { runStoreCommand, StoreCommandError } from "../src/local/sample-store/store-command";
 
 let store: SampleStore;
 beforeAll(async () => {
@@ -174,4 +175,43 @@ it("closes even with a request left hanging", async () => {
   await new Promise((resolve) => setTimeout(resolve, 50));
   await hanging.close();
   expect(await pending).toBeInstanceOf(Error);
+});
+
+describe("npm run sample-store", () => {
+  it("serves the store on its own, printing the Action's secrets and a try command that reach it", async () => {
+    const lines: string[] = [];
+    const own = await runStoreCommand(["--token", "local-sample-token"], (line) => lines.push(line));
+    try {
+      expect(lines[0]).toBe(
+        `Sample legacy store on ${own.origin} (Ctrl-C to stop). The Action's secrets that reach it:`,
+      );
+      expect(lines).toContain(`  LEGACY_API_URL=${own.origin}/users/{legacy_id}`);
+      expect(lines).toContain("  LEGACY_API_TOKEN=local-sample-token");
+      expect(lines.find((line) => line.includes("npm run try"))).toBe(
+        `  LEGACY_API_URL='${own.origin}/users/{legacy_id}' MIGRATION_CONNECTIONS='legacy-db' LEGACY_API_TOKEN='local-sample-token' npm run try -- --email ada.lovelace@example.com --legacy-id 1001`,
+      );
+      const answer = await fetch(`${own.origin}/users/1001`, {
+        headers: { authorization: "Bearer local-sample-token" },
+      });
+      expect(answer.status).toBe(200);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it.each([
+    [["--port", "70000"], /--port must be a whole number/],
+    [["--token", "short"], /--token must be at least 8/],
+    [["--verbose"], /Unknown option '--verbose'/],
+  ])("refuses %j with one message", async (argv, message) => {
+    await expect(runStoreCommand(argv, () => undefined)).rejects.toThrow(StoreCommandError);
+    await expect(runStoreCommand(argv, () => undefined)).rejects.toThrow(message);
+  });
+
+  it("says so when the port is taken", async () => {
+    const port = Number(new URL(store.origin).port);
+    await expect(runStoreCommand(["--port", String(port)], () => undefined)).rejects.toThrow(
+      `cannot listen on 127.0.0.1:${port}: the port is already in use`,
+    );
+  });
 });

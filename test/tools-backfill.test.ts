@@ -102,6 +102,23 @@ describe("backfill", () => {
     expect(text()).toMatch(/would be repaired\s+3/);
   });
 
+  it("lists users who cannot log in until their profile is fixed, and never reads or writes them", async () => {
+    const tenant = new MockTenant();
+    tenant.seed([
+      migrated("1001", { user_metadata: "locale=en", app_metadata: {} }),
+      migrated("1002", { user_metadata: {}, app_metadata: {} }),
+    ]);
+    server.use(...tenant.handlers());
+    const { code, text, errors } = await backfill([]);
+    expect(code).toBe(0);
+    expect(errors()).toContain(
+      "auth0|1001  cannot log in until their profile is fixed (user_metadata_not_object): fix it by hand, nothing written",
+    );
+    expect(text()).toMatch(/cannot log in\s+1 /);
+    expect([tenant.count("GET", "/users/auth0|1001"), tenant.updatesOf("auth0|1001")]).toEqual([0, []]);
+    expect(tenant.updatesOf("auth0|1002")).toHaveLength(1);
+  });
+
   it("leaves alone a user who logged in and was repaired between the export and the write", async () => {
     const tenant = seededTenant();
     // The export still shows 1001 missing everything; the tenant already holds the Action's repair.

@@ -88,6 +88,27 @@ describe("verify", () => {
     expect(text()).toContain("Can the legacy store be switched off? NOT YET");
   });
 
+  it("reports users who cannot log in in their own row, whatever their marker or other metadata say", async () => {
+    const tenant = new MockTenant();
+    tenant.seed([
+      migrated("1006", {
+        user_metadata: ["x"],
+        app_metadata: { plan: "p", legacy_metadata_repair: marker("repaired") },
+      }),
+      migrated("1007", { user_metadata: {}, app_metadata: "plan=pro" }),
+      migrated("1008", { user_metadata: {}, app_metadata: {} }),
+    ]);
+    server.use(...tenant.handlers());
+    const { text } = await verify([], toolsEnv(tools.store));
+    const lines = text().split("\n");
+    expect(lines.find((l) => l.includes("cannot log in until their profile is fixed"))).toMatch(
+      /\s2\s+auth0\|1006, auth0\|1007$/,
+    );
+    expect(lines.find((l) => l.includes("migrated users still missing metadata"))).toMatch(/\s1\s+auth0\|1008$/);
+    expect(lines.find((l) => l.includes("repaired (marker: repaired)"))).toMatch(/\s0\s*$/);
+    expect(text()).toContain("2 users cannot log in until their profile is fixed");
+  });
+
   it("says YES once every legacy user is in Auth0 and none is missing metadata", async () => {
     const tenant = new MockTenant();
     const done = {

@@ -3,10 +3,11 @@
  * kind of answer, how it explains errors, where it reads its configuration, and that it
  * never shows a secret or writes anything.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { nodeVersionNotice } from "../src/local/node-version-notice";
 import { type SampleStore, startSampleStore } from "../src/local/sample-store/server";
 import { runTry, TRY_EXIT } from "../src/local/try/run-try";
 import { builtBundle, sampleStoreSecrets } from "./support/local-bundle";
@@ -21,7 +22,10 @@ beforeAll(async () => {
   await builtBundle();
 }, 60_000);
 afterEach(() => store.heal());
-afterAll(() => store.close());
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await store.close();
+});
 
 const config = (extra: Record<string, string> = {}) => sampleStoreSecrets(store, extra);
 
@@ -71,6 +75,28 @@ describe("against a working store", () => {
     expect(code).toBe(TRY_EXIT.ok);
     expect(text).toContain("outcome=not_found");
     expect(text).toMatch(/Would write:\n {2}app_metadata\."legacy_metadata_repair" = \{"v":1,"status":"not_found"/);
+  });
+
+  it("shows that a profile whose metadata is not an object cannot log in, and calls nothing", async () => {
+    const profile = join(dir, "string-metadata.json");
+    writeFileSync(profile, JSON.stringify({ user_metadata: "locale=en", app_metadata: {} }));
+    const before = store.requests.length;
+    const { code, text } = await tryIt(["--email", "a@example.com", "--legacy-id", "1001", "--profile", profile]);
+    expect(code).toBe(TRY_EXIT.legacyProblem);
+    expect(text).toContain("Legacy calls: none\nLog line: (none: no Action ran)");
+    expect(text).toContain(
+      "The login would fail before any Action runs: Auth0 cannot load a profile whose user_metadata is not\n" +
+        "an object (json: cannot unmarshal string into Go struct field .event.user.userMetadata",
+    );
+    expect(text).toContain("fix the profile by hand (README: Metadata that is not an object)");
+    expect(store.requests.length).toBe(before);
+  });
+
+  it("notes the host's Node version when it is not the one Auth0 runs", async () => {
+    const { text } = await tryIt(["--email", "a@example.com", "--legacy-id", "1003"]);
+    const notice = nodeVersionNotice();
+    if (notice) expect(text.split("\n")[0]).toBe(notice);
+    else expect(text).not.toContain("Note: this machine runs Node");
   });
 
   it("says when the connection is not a migration connection, and the Action stays silent", async () => {

@@ -4,20 +4,39 @@
  * runtime for a scripted series of logins, and the report shows what each one did.
  */
 import { describeBundleOrigin } from "./bundle-source";
-import { loginTable, logLines, profileChanges } from "./demo/demo-report";
+import { DEMO_USAGE, parseDemoArgs } from "./demo/demo-args";
+import { loginTable, logLines, outageMemory, profileChanges } from "./demo/demo-report";
 import { describeSecrets } from "./demo/demo-secrets";
 import { runDemo } from "./demo/run-demo";
+import { nodeVersionNotice } from "./node-version-notice";
+import { CACHE_MODEL_EXPLANATIONS } from "./runtime/cache-model";
 
 async function main(): Promise<void> {
+  const args = parseDemoArgs(process.argv.slice(2));
+  if (!args.ok) {
+    console.error(`npm start: ${args.problem}\n${DEMO_USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   const started = performance.now();
-  const run = await runDemo();
+  const run = await runDemo(args.cache);
   const out = (lines: string | string[]) => console.log(Array.isArray(lines) ? lines.join("\n") : lines);
   out("repair-migrated-metadata: local demo (no tenant, nothing leaves this machine)");
+  const notice = nodeVersionNotice();
+  if (notice) out(notice);
   out(`Action:  ${describeBundleOrigin(run.bundle)}, in the local Actions runtime`);
+  out(`Runtime: api.cache ${run.cache}: ${CACHE_MODEL_EXPLANATIONS[run.cache]} (--cache to change)`);
   out("Legacy:  the sample legacy store on 127.0.0.1, configured as the Action's secrets:");
   out(describeSecrets(run.secrets));
   out("");
   out(loginTable(run.rows));
+  const memory = outageMemory(run.rows);
+  if (memory.length > 0) {
+    out("");
+    out("After the outage, what the Action's outage memory gave each login (Auth0 promises neither to keep");
+    out("an api.cache entry nor to send a login to the instance that saw the outage):");
+    out(memory);
+  }
   out("");
   out("Profiles the Action repaired (Auth0 after the flow ended):");
   out(profileChanges(run.rows));

@@ -32,12 +32,25 @@ export function asTenantUser(value: unknown): TenantUser | undefined {
   };
 }
 
+/**
+ * Metadata that is neither absent, null nor an object keeps the user from logging in at
+ * all: Auth0 fails the login before any Action runs (docs/local-run.md). Such a profile
+ * must be fixed by hand; nothing here writes to it.
+ */
+export function loginBlocker(user: TenantUser): "user_metadata_not_object" | "app_metadata_not_object" | undefined {
+  const loadable = (value: unknown) => value === undefined || value === null || isPlainObject(value);
+  if (!loadable(user.user_metadata)) return "user_metadata_not_object";
+  if (!loadable(user.app_metadata)) return "app_metadata_not_object";
+  return undefined;
+}
+
 /** Detected as on a first-party login (not a refresh), the login the Action would see. */
 export function detectFor(user: TenantUser, config: Config): Detection {
   return detect({ user: { ...user }, secrets: {} }, config);
 }
 
 export function tenantState(user: TenantUser, config: Config): TenantState {
+  if (loginBlocker(user)) return "unrepairable";
   const marker = currentMarker(user.app_metadata, config.repairVersion);
   if (marker) return ownValue(marker, "status") === "not_found" ? "unknown_to_store" : "repaired";
   const detection = detectFor(user, config);

@@ -9,6 +9,7 @@ import type { FlowResult } from "../../src/local/runtime/flow-result";
 import type { LocalUser } from "../../src/local/runtime/post-login-event";
 import type { RuntimeOptions } from "../../src/local/runtime/post-login-runtime";
 import type { SampleStore } from "../../src/local/sample-store/server";
+import { storeSecrets } from "../../src/local/sample-store/store-secrets";
 import { bundleText } from "../../src/shared/build-config";
 
 let built: Promise<string> | undefined;
@@ -41,10 +42,5 @@ export function logOf(result: FlowResult): LogLineFields | undefined {
 
 /** The Action's secrets pointing at the sample store, by legacy id, plus `extra`. */
 export function sampleStoreSecrets(store: SampleStore, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    LEGACY_API_URL: store.recordUrl("legacy_id"),
-    MIGRATION_CONNECTIONS: "legacy-db",
-    LEGACY_API_TOKEN: store.token,
-    ...extra,
-  };
+  return { ...storeSecrets(store), ...extra };
 }

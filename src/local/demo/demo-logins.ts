@@ -1,14 +1,14 @@
 /**
  * The scripted logins `npm start` replays: who signs in, what Auth0 holds for them at
  * that moment, and what the sample store is doing. Later logins see what earlier ones
- * stored, as on a tenant.
+ * stored, as on a tenant. The last four follow one outage, to show what the Action's
+ * outage memory gives when api.cache is best effort.
  */
 
 import type { LocalUser } from "../runtime/post-login-event";
 import type { Faults } from "../sample-store/faults";
 import { SAMPLE_UNKNOWN_USER, sampleUser } from "../sample-store/sample-users";
-
-export const DEMO_CONNECTION = "legacy-db";
+import { SAMPLE_CONNECTION } from "../sample-store/store-secrets";
 
 export interface DemoLogin {
   /** What this login shows. */
@@ -31,7 +31,7 @@ function migrated(
     email_verified: true,
     username: who.username,
     name: who.name,
-    identities: [{ connection: DEMO_CONNECTION, provider: "auth0", user_id: who.legacy_id, isSocial: false }],
+    identities: [{ connection: SAMPLE_CONNECTION, provider: "auth0", user_id: who.legacy_id, isSocial: false }],
     created_at: "2026-01-12T10:00:00.000Z",
     logins_count: 1,
     ...metadata,
@@ -54,6 +54,8 @@ export function initialAuth0Users(): LocalUser[] {
     migrated(sampleUser("1005"), { user_metadata: {}, app_metadata: {} }),
     migrated(sampleUser("1004"), { user_metadata: {}, app_metadata: {} }),
     migrated(sampleUser("1012"), { user_metadata: {}, app_metadata: {} }),
+    // A custom database script stored a string: Auth0 cannot load this profile at login.
+    migrated(sampleUser("1008"), { user_metadata: "locale=en-US;newsletter=yes", app_metadata: {} }),
   ];
 }
 
@@ -65,8 +67,11 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   { title: "metadata complete", userId: "auth0|1003" },
   { title: "unknown to the legacy store", userId: `auth0|${SAMPLE_UNKNOWN_USER.legacy_id}` },
   { title: "legacy keys Auth0 cannot store", userId: "auth0|1005" },
+  { title: "user_metadata stored as a string", userId: "auth0|1008" },
   { title: "refresh-token exchange", userId: "auth0|1004", protocol: "oauth2-refresh-token" },
   { title: "second login after repair", userId: "auth0|1001" },
   { title: "legacy store outage (503)", userId: "auth0|1012", storeFaults: OUTAGE },
-  { title: "next login, outage remembered", userId: "auth0|1004", storeFaults: OUTAGE },
+  { title: "outage goes on: next login", userId: "auth0|1004", storeFaults: OUTAGE },
+  { title: "outage goes on: 2 logins later", userId: "auth0|1012", storeFaults: OUTAGE },
+  { title: "outage goes on: 3 logins later", userId: "auth0|1004", storeFaults: OUTAGE },
 ];

@@ -1,4 +1,7 @@
-/** The demo's printed report: a table of logins, then each repaired profile before and after. */
+/**
+ * The demo's printed report: a table of logins, what the outage memory did after the
+ * outage, each repaired profile before and after, and what Auth0 keeps of each log.
+ */
 import type { DemoRow } from "./run-demo";
 
 function keysWritten(row: DemoRow): string {
@@ -12,9 +15,12 @@ function keysWritten(row: DemoRow): string {
 
 function outcome(row: DemoRow): string {
   const detail = row.detail ? ` (${row.detail})` : "";
-  const denied = row.flow === "completed" ? "" : ` [flow ${row.flow}]`;
-  return `${row.outcome}${detail}${denied}`;
+  const flow = row.flow === "completed" || row.failedBeforeActions ? "" : ` [flow ${row.flow}]`;
+  return `${row.outcome}${detail}${flow}`;
 }
+
+/** Instances are numbered from 1 for people; "-" when no Action ran. */
+const instanceName = (row: DemoRow) => (row.instance === undefined ? "-" : String(row.instance + 1));
 
 function formatTable(header: readonly string[], body: readonly (readonly string[])[]): string[] {
   const widths = header.map((title, column) =>
@@ -28,7 +34,16 @@ function formatTable(header: readonly string[], body: readonly (readonly string[
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...body.map(line)];
 }
 
-export const TABLE_HEADER = ["#", "login", "user", "outcome", "keys written", "legacy calls", "time"] as const;
+export const TABLE_HEADER = [
+  "#",
+  "login",
+  "user",
+  "instance",
+  "outcome",
+  "keys written",
+  "legacy calls",
+  "time",
+] as const;
 
 export function loginTable(rows: readonly DemoRow[]): string[] {
   return formatTable(
@@ -37,6 +52,7 @@ export function loginTable(rows: readonly DemoRow[]): string[] {
       String(index + 1),
       row.title,
       row.email,
+      instanceName(row),
       outcome(row),
       keysWritten(row),
       String(row.legacyCalls),
@@ -61,5 +77,38 @@ export function profileChanges(rows: readonly DemoRow[]): string[] {
 }
 
 export function logLines(rows: readonly DemoRow[]): string[] {
-  return rows.map((row, index) => `#${index + 1} ${row.log === "" ? "(nothing logged)" : row.log}`);
+  return rows.map((row, index) => {
+    if (row.failedBeforeActions) return `#${index + 1} (no Action ran; Auth0's error: ${row.failedBeforeActions})`;
+    return `#${index + 1} ${row.log === "" ? "(nothing logged)" : row.log}`;
+  });
+}
+
+/** What answered each login after the first outage: api.cache, module state, or nothing. */
+function memoryOf(row: DemoRow, sawOutage: ReadonlySet<number | undefined>): string | undefined {
+  const where = `instance ${instanceName(row)}`;
+  if (row.outcome === "legacy_down") {
+    return row.cacheHeldEntries
+      ? `${where}: legacy_down, remembered through api.cache (the entry was still there); no call`
+      : `${where}: legacy_down, remembered in this instance's module state (the api.cache entry was gone); no call`;
+  }
+  if (row.outcome === "legacy_error") {
+    const why = sawOutage.has(row.instance) ? "" : " and this instance had not seen the outage";
+    return `${where}: legacy_error again: the api.cache entry was gone${why}, so it called the store (${row.legacyCalls} calls)`;
+  }
+  return undefined;
+}
+
+/** Empty when no login failed on the store. */
+export function outageMemory(rows: readonly DemoRow[]): string[] {
+  const first = rows.findIndex((row) => row.outcome === "legacy_error");
+  if (first < 0) return [];
+  const sawOutage = new Set<number | undefined>([rows[first]?.instance]);
+  const lines: string[] = [];
+  rows.forEach((row, index) => {
+    if (index <= first) return;
+    const memory = memoryOf(row, sawOutage);
+    if (memory) lines.push(`#${index + 1} ${memory}`);
+    if (row.outcome === "legacy_error") sawOutage.add(row.instance);
+  });
+  return lines;
 }

@@ -1,12 +1,10 @@
 /** The Action's configuration for the demo: the sample store, a bearer token, required keys. */
 import type { SampleStore } from "../sample-store/server";
-import { DEMO_CONNECTION } from "./demo-logins";
+import { storeSecrets } from "../sample-store/store-secrets";
 
 export function demoSecrets(store: SampleStore): Record<string, string> {
   return {
-    LEGACY_API_URL: store.recordUrl("legacy_id"),
-    MIGRATION_CONNECTIONS: DEMO_CONNECTION,
-    LEGACY_API_TOKEN: store.token,
+    ...storeSecrets(store),
     REQUIRED_USER_METADATA_KEYS: "locale,timezone",
     REQUIRED_APP_METADATA_KEYS: "plan",
     LEGACY_API_TIMEOUT_MS: "2000",

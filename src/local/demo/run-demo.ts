@@ -6,6 +6,7 @@ import { MARKER_KEY } from "../../action/metadata-rules";
 import { hasValue, isPlainObject } from "../../action/plain-object";
 import { type BundleCode, loadBundleCode, runtimeForBundle } from "../bundle-source";
 import { actionLogFields, keptLog } from "../log-fields";
+import { type CacheModel, DEFAULT_CACHE_MODEL } from "../runtime/cache-model";
 import type { FlowResult } from "../runtime/flow-result";
 import { isRefreshTokenExchange, type LocalUser } from "../runtime/post-login-event";
 import { startSampleStore } from "../sample-store/server";
@@ -27,14 +28,24 @@ export interface DemoRow {
   skippedKeys: number;
   legacyCalls: number;
   ms: number;
+  /** The instance that ran the Actions (0-based); undefined when the login failed before any ran. */
+  instance?: number;
+  /**
+   * Whether api.cache held anything when the execution started. The demo's Action uses a
+   * static token, so its only possible entry is the outage memory.
+   */
+  cacheHeldEntries: boolean;
   /** What Auth0 would keep of the Action's console output. */
   log: string;
+  /** Why the login failed before any Action ran, in Auth0's words. */
+  failedBeforeActions?: string;
   before: LocalUser;
   after: LocalUser;
 }
 
 export interface DemoRun {
   bundle: BundleCode["origin"];
+  cache: CacheModel;
   secrets: Record<string, string>;
   rows: DemoRow[];
 }
@@ -51,6 +62,23 @@ function silentReason(login: DemoLogin, user: LocalUser): string {
   return "nothing missing";
 }
 
+/** Auth0's error when the login failed before any Action ran (a profile it cannot load). */
+function failureBeforeActions(result: FlowResult): (FlowResult & { status: "failed" }) | undefined {
+  return result.status === "failed" && result.instance === undefined ? result : undefined;
+}
+
+/** The outcome and its detail: the Action's log line, a silent skip, or a login that failed before any Action ran. */
+function outcomeOf(login: DemoLogin, before: LocalUser, result: FlowResult): Pick<DemoRow, "outcome" | "detail"> {
+  const failed = failureBeforeActions(result);
+  if (failed) {
+    const what = "target" in failed.error ? `${failed.error.target} not an object` : failed.error.code;
+    return { outcome: "login fails", detail: what };
+  }
+  const fields = actionLogFields(keptLog(result));
+  if (fields) return { outcome: fields.outcome ?? "logged", detail: fields.reason };
+  return { outcome: "skipped", detail: silentReason(login, before) };
+}
+
 function row(login: DemoLogin, before: LocalUser, result: FlowResult, legacyCalls: number): DemoRow {
   const log = keptLog(result);
   const fields = actionLogFields(log);
@@ -59,8 +87,7 @@ function row(login: DemoLogin, before: LocalUser, result: FlowResult, legacyCall
   return {
     title: login.title,
     email: before.email ?? before.user_id,
-    outcome: fields?.outcome ?? "skipped",
-    detail: fields ? fields.reason : silentReason(login, before),
+    ...outcomeOf(login, before, result),
     flow: result.status,
     userKeys: count("user_metadata"),
     appKeys: count("app_metadata"),
@@ -68,18 +95,21 @@ function row(login: DemoLogin, before: LocalUser, result: FlowResult, legacyCall
     skippedKeys: Number(fields?.skipped_keys ?? 0),
     legacyCalls,
     ms: result.durationMs,
+    instance: result.instance,
+    cacheHeldEntries: result.cacheKeysAtStart.length > 0,
     log,
+    failedBeforeActions: failureBeforeActions(result)?.error.message,
     before,
     after: result.user,
   };
 }
 
-export async function runDemo(): Promise<DemoRun> {
+export async function runDemo(cache: CacheModel = DEFAULT_CACHE_MODEL): Promise<DemoRun> {
   const bundle = await loadBundleCode();
   const store = await startSampleStore();
   try {
     const secrets = demoSecrets(store);
-    const runtime = runtimeForBundle(bundle.code, secrets);
+    const runtime = runtimeForBundle(bundle.code, secrets, { cache });
     const users = new Map(initialAuth0Users().map((user) => [user.user_id, user]));
     const rows: DemoRow[] = [];
     for (const login of DEMO_LOGINS) {
@@ -92,7 +122,7 @@ export async function runDemo(): Promise<DemoRun> {
       users.set(login.userId, result.user);
       rows.push(row(login, before, result, store.requests.length - callsBefore));
     }
-    return { bundle: bundle.origin, secrets, rows };
+    return { bundle: bundle.origin, cache, secrets, rows };
   } finally {
     await store.close();
   }

@@ -1,6 +1,7 @@
 /** What one execution of the post-login flow did, as the local runtime reports it. */
 import type { MetadataWrite, PersistRefusal } from "./pending-metadata";
 import type { LocalUser } from "./post-login-event";
+import type { UnloadableProfile } from "./unloadable-profile";
 
 export interface ActionLog {
   action: string;
@@ -13,7 +14,8 @@ export interface ActionLog {
 export type FlowError =
   | { code: "action_threw"; action: string; message: string }
   | { code: "timeout"; action?: string; message: string }
-  | { code: PersistRefusal["code"]; target: PersistRefusal["target"]; message: string };
+  | { code: PersistRefusal["code"]; target: PersistRefusal["target"]; message: string }
+  | UnloadableProfile;
 
 export type FlowOutcome =
   | { status: "completed" }
@@ -30,4 +32,8 @@ export type FlowResult = FlowOutcome & {
   claims: { id_token: Record<string, unknown>; access_token: Record<string, unknown> };
   logs: ActionLog[];
   durationMs: number;
+  /** Which instance ran the Actions (0-based); undefined when the login failed before any ran. */
+  instance?: number;
+  /** The `api.cache` keys the execution found when it started. */
+  cacheKeysAtStart: string[];
 };

@@ -8,6 +8,7 @@ import { types } from "node:util";
 import vm from "node:vm";
 import { ConsoleCapture, routedConsole } from "./console-capture";
 import { contextGlobals, type FetchLike } from "./context-globals";
+import { FS_MODULE_IDS, readOnlyFs } from "./read-only-fs";
 import { checkSecrets } from "./secrets";
 
 export interface ActionSource {
@@ -39,8 +40,9 @@ export class ActionLoadError extends Error {
 
 const hostRequire = createRequire(import.meta.url);
 
-/** Node's built-in modules only: this runtime has no npm dependencies to offer. */
+/** Node's built-in modules only (this runtime has no npm dependencies to offer), `fs` read-only as on node22. */
 function actionRequire(id: string): unknown {
+  if (FS_MODULE_IDS.has(id)) return readOnlyFs(id, hostRequire);
   if (isBuiltin(id)) return hostRequire(id);
   throw new Error(`Cannot find module '${id}'`);
 }

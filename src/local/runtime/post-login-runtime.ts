@@ -1,16 +1,23 @@
 /**
- * One instance of Auth0's post-login trigger: the bound Actions loaded once, their
- * shared `api.cache`, and `execute()` for each login. Module state and the cache live
- * as long as the instance, as they do between executions on Auth0.
+ * Auth0's post-login trigger: the bound Actions loaded on one or more instances, their
+ * shared `api.cache`, and `execute()` for each login. Logins go to the instances in turn,
+ * and the cache is best effort across executions (cache-model.ts), because Auth0
+ * promises neither that a login lands where the last one ran nor that the cache keeps
+ * what it was given; `cache: "reliable"` is the switch back to one instance that keeps
+ * everything.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { ActionCache } from "./action-cache";
+import { type CacheModel, DEFAULT_CACHE_MODEL, INSTANCE_MODELS } from "./cache-model";
 import { ConsoleCapture } from "./console-capture";
 import type { FetchLike } from "./context-globals";
+import { ExecutionCache } from "./execution-cache";
 import type { ActionLog, FlowOutcome, FlowResult } from "./flow-result";
 import { type ActionSource, type LoadedAction, loadAction } from "./load-action";
 import { PendingMetadata } from "./pending-metadata";
+import { apiFor, type FlowScope } from "./post-login-api";
 import { buildPostLoginEvent, isRefreshTokenExchange, type LocalUser, type LoginInput } from "./post-login-event";
+import { unloadableProfile } from "./unloadable-profile";
 
 /** Each execution of a flow must complete in 20 seconds (Auth0: Actions limitations). */
 export const EXECUTION_LIMIT_MS = 20_000;
@@ -22,6 +29,8 @@ export interface RuntimeOptions {
   fetch?: FetchLike;
   /** The cache's clock. */
   now?: () => number;
+  /** How far one login may count on what earlier ones left behind; best effort by default. */
+  cache?: CacheModel;
 }
 
 /**
@@ -49,29 +58,66 @@ function logOf(action: string, capture: ConsoleCapture): ActionLog {
   return { action, kept: capture.kept, full: capture.full };
 }
 
+/** The stored user once Auth0 has counted the login, which it does before any Action runs. */
+function countedLogin(login: LoginInput, now: string): LocalUser {
+  if (isRefreshTokenExchange(login)) return login.user;
+  return { ...login.user, logins_count: (login.user.logins_count ?? 0) + 1, last_login: now };
+}
+
 export class PostLoginRuntime {
   private readonly cacheStore: ActionCache;
-  private readonly actions: readonly LoadedAction[];
+  /** Per instance, the bound Actions loaded with their own module state. */
+  private readonly instances: readonly (readonly LoadedAction[])[];
   private readonly limitMs: number;
+  private readonly now: () => number;
+  private started = 0;
 
   constructor(sources: readonly ActionSource[], options: RuntimeOptions = {}) {
     this.limitMs = options.executionLimitMs ?? EXECUTION_LIMIT_MS;
-    this.cacheStore = new ActionCache(options.now);
+    this.now = options.now ?? Date.now;
+    const model = INSTANCE_MODELS[options.cache ?? DEFAULT_CACHE_MODEL];
+    this.cacheStore = new ActionCache(this.now, model.keepsFor);
     const resolveFetch = () => options.fetch ?? globalThis.fetch;
-    this.actions = sources.map((source) =>
-      loadAction(source, { executions: EXECUTIONS, resolveFetch, timeoutMs: this.limitMs }),
-    );
+    const load = () =>
+      sources.map((source) => loadAction(source, { executions: EXECUTIONS, resolveFetch, timeoutMs: this.limitMs }));
+    this.instances = Array.from({ length: model.instances }, load);
   }
 
-  /** What the instance holds in `api.cache` now. */
+  /** What the trigger holds in `api.cache` now. */
   get cache(): Pick<ActionCache, "get" | "keys"> {
     return this.cacheStore;
   }
 
+  get instanceCount(): number {
+    return this.instances.length;
+  }
+
   async execute(login: LoginInput): Promise<FlowResult> {
     const started = performance.now();
-    const pending = new PendingMetadata(login.user);
     const claims = { id_token: {}, access_token: {} };
+    const counted = countedLogin(login, new Date().toISOString());
+    const unloadable = unloadableProfile(login.user);
+    if (unloadable) {
+      const durationMs = performance.now() - started;
+      const failure = { status: "failed", error: unloadable } as const;
+      return {
+        ...failure,
+        user: counted,
+        writes: [],
+        persisted: false,
+        claims,
+        logs: [],
+        durationMs,
+        cacheKeysAtStart: [],
+      };
+    }
+
+    const instance = this.started++ % this.instances.length;
+    this.cacheStore.executionStarted();
+    const cacheKeysAtStart = this.cacheStore.keys();
+    const actions = this.instances[instance] ?? [];
+    const cache = new ExecutionCache(this.cacheStore, this.now);
+    const pending = new PendingMetadata(login.user);
     const state: ExecutionState = { open: true, logs: [] };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<FlowOutcome>((resolve) => {
@@ -80,7 +126,7 @@ export class PostLoginRuntime {
         resolve({ status: "failed", error: { code: "timeout", action, message: `not done in ${this.limitMs} ms` } });
       }, this.limitMs);
     });
-    let outcome = await Promise.race([this.runActions(login, pending, claims, state), timedOut]);
+    let outcome = await Promise.race([this.runActions(actions, login, { pending, claims, cache, state }), timedOut]);
     clearTimeout(timer);
     state.open = false;
     if (state.current) {
@@ -88,28 +134,42 @@ export class PostLoginRuntime {
       state.logs.push(logOf(state.current.action, state.current.capture));
     }
 
-    let user = login.user;
+    let user = counted;
     let persisted = false;
     if (outcome.status !== "failed") {
       const stored = pending.persist();
       if (stored.ok) {
-        user = this.updatedUser(login, stored.metadata, pending.writes.length > 0);
+        user = { ...counted, ...stored.metadata };
+        if (pending.writes.length > 0) user.updated_at = new Date().toISOString();
         persisted = true;
       } else outcome = { status: "failed", error: stored.refusal };
     }
     const durationMs = performance.now() - started;
-    return { ...outcome, user, writes: pending.writes, persisted, claims, logs: state.logs, durationMs };
+    const { logs } = state;
+    return {
+      ...outcome,
+      user,
+      writes: pending.writes,
+      persisted,
+      claims,
+      logs,
+      durationMs,
+      instance,
+      cacheKeysAtStart,
+    };
   }
 
   private async runActions(
+    actions: readonly LoadedAction[],
     login: LoginInput,
-    pending: PendingMetadata,
-    claims: FlowResult["claims"],
-    state: ExecutionState,
+    flow: FlowScope & { state: ExecutionState },
   ): Promise<FlowOutcome> {
-    for (const action of this.actions) {
+    const { pending, state } = flow;
+    for (const action of actions) {
+      // After a timeout the flow is over: no later Action starts, so none of its calls go out.
+      if (!state.open) break;
       let denial: string | undefined;
-      const api = this.apiFor(action.name, pending, claims, state, (reason) => {
+      const api = apiFor(action, flow, (reason) => {
         denial ??= reason;
       });
       const event = action.intoRealm(
@@ -131,65 +191,5 @@ export class PostLoginRuntime {
       if (denial !== undefined) return { status: "denied", action: action.name, reason: denial };
     }
     return { status: "completed" };
-  }
-
-  /** After the flow has ended (a timeout), an Action's late calls change nothing. */
-  private apiFor(
-    action: string,
-    pending: PendingMetadata,
-    claims: FlowResult["claims"],
-    state: ExecutionState,
-    deny: (reason: string) => void,
-  ) {
-    const cache = this.cacheStore;
-    const api = {
-      user: {
-        setUserMetadata(key: unknown, value: unknown) {
-          if (state.open) pending.set(action, "user_metadata", key, value);
-          return api;
-        },
-        setAppMetadata(key: unknown, value: unknown) {
-          if (state.open) pending.set(action, "app_metadata", key, value);
-          return api;
-        },
-      },
-      access: {
-        deny(reason: unknown) {
-          if (state.open) deny(String(reason));
-          return api;
-        },
-      },
-      idToken: {
-        setCustomClaim(name: string, value: unknown) {
-          if (state.open) claims.id_token[name] = value;
-          return api;
-        },
-      },
-      accessToken: {
-        setCustomClaim(name: string, value: unknown) {
-          if (state.open) claims.access_token[name] = value;
-          return api;
-        },
-      },
-      cache: {
-        get: (key: string) => cache.get(key),
-        set: (key: string, value: string, options?: { ttl?: number; expires_at?: number }) =>
-          cache.set(key, value, options),
-        delete: (key: string) => cache.delete(key),
-      },
-    };
-    return api;
-  }
-
-  private updatedUser(login: LoginInput, metadata: Pick<LocalUser, "user_metadata" | "app_metadata">, wrote: boolean) {
-    const now = new Date().toISOString();
-    const refresh = isRefreshTokenExchange(login);
-    const user: LocalUser = { ...login.user, ...metadata };
-    if (!refresh) {
-      user.logins_count = (login.user.logins_count ?? 0) + 1;
-      user.last_login = now;
-    }
-    if (wrote) user.updated_at = now;
-    return user;
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The sample legacy store: a real HTTP server on 127.0.0.1 (ephemeral port) serving the
- * legacy API contract from the seeded users, behind a bearer token, with fault switches.
+ * The sample legacy store: a real HTTP server on 127.0.0.1 (an ephemeral port unless
+ * given) serving the legacy API contract from the seeded users, behind a bearer token,
+ * with fault switches.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
@@ -13,6 +14,8 @@ export interface SampleStoreOptions {
   users?: readonly SampleUser[];
   /** A fresh random token per start unless given. */
   token?: string;
+  /** 0 (the default): an ephemeral port. */
+  port?: number;
   faults?: Partial<Faults>;
 }
 
@@ -105,7 +108,7 @@ export async function startSampleStore(options: SampleStoreOptions = {}): Promis
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;

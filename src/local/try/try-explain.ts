@@ -38,6 +38,11 @@ const CONFIG_REASONS: Record<string, string> = {
   multiple_auth_methods: "configure more than one authentication method; keep exactly one",
 };
 
+/** The template was validated as a URL once its placeholders are filled. */
+export function storeOrigin(config: Config): string {
+  return new URL(config.urlTemplate.replace(/\{[a-z_]+\}/g, "x")).origin;
+}
+
 export function explainConfigProblem(problem: Problem): string {
   const reason = CONFIG_REASONS[problem.reason] ?? `is invalid (${problem.reason})`;
   return `${problem.subject} ${reason}`;

@@ -51,7 +51,7 @@ export function summaryLines(summary: BackfillSummary): string[] {
     `${dryRun ? "dry run (nothing written)" : "backfill"} ${summary.interrupted ? "interrupted" : "finished"}: ${summary.needingRepair} user(s) needing repair, ${summary.fromCheckpoint} already done in an earlier run, ${summary.processed} processed now`,
     `  ${would("repaired").padEnd(28)} ${outcomes.repaired}  (user_metadata keys ${summary.userKeys}, app_metadata keys ${summary.appKeys}, keys skipped ${summary.skippedKeys})`,
     `  ${would("marked not_found").padEnd(28)} ${outcomes.not_found}`,
-    `  ${"cannot be repaired".padEnd(28)} ${outcomes.unrepairable}  (metadata that is not an object)`,
+    `  ${"cannot log in".padEnd(28)} ${outcomes.unrepairable}  (metadata that is not an object: fix by hand)`,
     `  ${"failed".padEnd(28)} ${outcomes.failed}${outcomes.failed > 0 ? "  (run the command again to retry them)" : ""}`,
   ];
   // A dry run reads nobody again, so it cannot see changes made since the export.

@@ -26,7 +26,7 @@ export function outcomeLine(userId: string, result: RepairResult, dryRun: boolea
     case "deleted":
       return `${userId}  no longer in the tenant: skipped`;
     case "unrepairable":
-      return `${userId}  cannot be repaired automatically: ${result.reason}`;
+      return `${userId}  cannot log in until their profile is fixed (${result.reason}): fix it by hand, nothing written`;
     case "failed":
       return `${userId}  FAILED ${result.reason} (retried on the next run)`;
   }

@@ -15,7 +15,7 @@ import { readLegacyRecord } from "../../action/legacy-record";
 import { buildMarker } from "../../action/marker";
 import type { PostLoginCache } from "../../action/types";
 import { fillUrlTemplate } from "../../action/url-template";
-import { detectFor, type TenantUser } from "../tenant-user";
+import { detectFor, loginBlocker, type TenantUser } from "../tenant-user";
 import type { SharedPause } from "./shared-pause";
 import { isEmpty, type UpdateBody, updateBody } from "./update-body";
 
@@ -69,6 +69,9 @@ type Repair = Extract<Detection, { kind: "repair" }>;
 
 /** The user's repair as detected, or the result that ends it there. */
 function repairOf(user: TenantUser, config: Config): Repair | RepairResult {
+  // Such a user cannot log in: listed for a fix by hand, never written to.
+  const blocker = loginBlocker(user);
+  if (blocker) return { outcome: "unrepairable", reason: blocker };
   const detection = detectFor(user, config);
   if (detection.kind === "skip") return { outcome: "already_repaired" };
   if (detection.kind === "unrepairable") return { outcome: "unrepairable", reason: detection.reason };

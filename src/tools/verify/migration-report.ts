@@ -19,7 +19,7 @@ export type Category = (typeof CATEGORIES)[number];
 export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   not_migrated: "legacy users not yet migrated",
   missing_metadata: "migrated users still missing metadata",
-  unrepairable: "migrated users whose metadata is not an object",
+  unrepairable: "cannot log in until their profile is fixed",
   repaired: "repaired (marker: repaired)",
   unknown_to_store: "unknown to the store (marker: not_found)",
   not_listed: "tenant users the store does not list",
@@ -88,7 +88,7 @@ export function verdictFor(categories: Record<Category, CategoryTally>): Verdict
   }
   if (unrepairable.count > 0) {
     blockers.push(
-      `${plural(unrepairable.count, "user has", "users have")} metadata that is not an object (fix by hand, then run backfill)`,
+      `${plural(unrepairable.count, "user cannot", "users cannot")} log in until their profile is fixed (metadata that is not an object: fix by hand, then run backfill)`,
     );
   }
   if (blockers.length > 0) return { canSwitchOff: false, summary: `NOT YET: ${blockers.join("; ")}.` };
