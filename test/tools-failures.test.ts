@@ -110,6 +110,12 @@ describe("an unreachable tenant", () => {
     );
   });
 
+  it("a port fetch will not use: a network error, in fetch's own words", async () => {
+    const { code, errors } = await run(["verify"], { AUTH0_DOMAIN: "127.0.0.1:1" });
+    expect(code).toBe(2);
+    expect(errors).toContain('looking up the connection "legacy-db" failed at 127.0.0.1:1: a network error (bad port)');
+  });
+
   it("prints the stack only with --debug", async () => {
     const quiet = await run(["verify"], { AUTH0_DOMAIN: closed, ...clientCredentials });
     expect(quiet.errors).not.toMatch(/\n\s+at /);

@@ -5,7 +5,7 @@ import {
   ToolError,
   dotenvChoice,
   stepFailureLines
-} from "./chunks/chunk-77TRW4RS.js";
+} from "./chunks/chunk-34UKAUKX.js";
 
 // src/shared/process-exit.ts
 var GRACE_MS = 200;
@@ -157,7 +157,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-HOA7XTNU.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-XPWR4TY6.js")).runBackfillCommand
 });
 
 // src/tools/commands/verify-command-line.ts
@@ -193,7 +193,7 @@ var verifyCommand = defineCommand({
     if (examples === void 0) return { problem: "--examples takes a whole number from 0 to 1000" };
     return { exportFile: values["export-file"], json: values.json === true, examples };
   },
-  load: async () => (await import("./chunks/verify-command-42FDLUZB.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-JEV3OJCL.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts
@@ -281,6 +281,10 @@ process.on("SIGINT", () => {
   if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
   process.stderr.write("\nstopping: finishing the users in flight (Ctrl-C again to quit now)\n");
   interrupt.abort();
+});
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
 });
 process.on("exit", () => {
   for (const action of exitActions) action();

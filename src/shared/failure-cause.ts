@@ -9,7 +9,8 @@ import { classifyThrown } from "../action/http-failure";
 export type NetworkCause = "dns" | "refused" | "tls" | "timeout" | "reset" | "network";
 
 export type FailureCause =
-  | { kind: NetworkCause }
+  /** `detail`: fetch's own words when no code says more (e.g. "bad port"). */
+  | { kind: NetworkCause; detail?: string }
   | { kind: "status"; status: number; detail?: string }
   /** The service answered, but not with anything usable: `detail` says what (a failed job, a body that is not JSON…). */
   | { kind: "answer"; detail: string };
@@ -63,7 +64,13 @@ export function causeOf(error: unknown, timedOut: boolean): FailureCause | undef
   if (timedOut) return { kind: "timeout" };
   const found = causeInChain(error);
   if (found) return found;
-  return error instanceof TypeError && error.message === "fetch failed" ? { kind: "network" } : undefined;
+  for (const link of chain(error)) {
+    if (link instanceof TypeError && link.message === "fetch failed") {
+      const reason = link.cause instanceof Error ? link.cause.message : undefined;
+      return { kind: "network", detail: reason };
+    }
+  }
+  return undefined;
 }
 
 /** Codes of network and TLS failures (not ENOENT and the like, which are about files). */
@@ -120,7 +127,7 @@ export function describeCause(cause: FailureCause, timeoutMs?: number): string {
         ? NETWORK_CAUSE_TEXT.timeout
         : `timeout: no answer within ${formatSeconds(timeoutMs)}`;
     default:
-      return NETWORK_CAUSE_TEXT[cause.kind];
+      return cause.detail ? `${NETWORK_CAUSE_TEXT[cause.kind]} (${cause.detail})` : NETWORK_CAUSE_TEXT[cause.kind];
   }
 }
 

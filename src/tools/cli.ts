@@ -14,6 +14,11 @@ process.on("SIGINT", () => {
   process.stderr.write("\nstopping: finishing the users in flight (Ctrl-C again to quit now)\n");
   interrupt.abort();
 });
+// Output piped into a command that stops reading (`| head`) is not a failure of this one.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
 process.on("exit", () => {
   for (const action of exitActions) action();
 });

@@ -24,7 +24,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-WCAEJTI2.js";
+} from "./chunk-BWYQ2ZW7.js";
 import {
   StepFailure,
   ToolError,
@@ -33,7 +33,7 @@ import {
   classifyThrown,
   invalid,
   noteChanges
-} from "./chunk-77TRW4RS.js";
+} from "./chunk-34UKAUKX.js";
 
 // src/tools/backfill/backfill-summary.ts
 function emptySummary(dryRun) {

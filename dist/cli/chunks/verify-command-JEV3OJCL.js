@@ -12,7 +12,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-WCAEJTI2.js";
+} from "./chunk-BWYQ2ZW7.js";
 import {
   StepFailure,
   ToolError,
@@ -20,7 +20,7 @@ import {
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-77TRW4RS.js";
+} from "./chunk-34UKAUKX.js";
 
 // src/tools/legacy/legacy-list.ts
 import * as z from "zod/mini";

@@ -90,7 +90,13 @@ function causeOf(error, timedOut) {
   if (timedOut) return { kind: "timeout" };
   const found = causeInChain(error);
   if (found) return found;
-  return error instanceof TypeError && error.message === "fetch failed" ? { kind: "network" } : void 0;
+  for (const link of chain(error)) {
+    if (link instanceof TypeError && link.message === "fetch failed") {
+      const reason = link.cause instanceof Error ? link.cause.message : void 0;
+      return { kind: "network", detail: reason };
+    }
+  }
+  return void 0;
 }
 var NETWORK_CODE = /^(ECONN[A-Z]+|EPIPE|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$|CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/;
 function* chain(error) {
@@ -127,7 +133,7 @@ function describeCause(cause, timeoutMs) {
     case "timeout":
       return timeoutMs === void 0 ? NETWORK_CAUSE_TEXT.timeout : `timeout: no answer within ${formatSeconds(timeoutMs)}`;
     default:
-      return NETWORK_CAUSE_TEXT[cause.kind];
+      return cause.detail ? `${NETWORK_CAUSE_TEXT[cause.kind]} (${cause.detail})` : NETWORK_CAUSE_TEXT[cause.kind];
   }
 }
 function formatSeconds(ms) {

@@ -10,7 +10,7 @@ import {
   isRetryableCause,
   parseRetryAfter,
   readVariables
-} from "./chunk-77TRW4RS.js";
+} from "./chunk-34UKAUKX.js";
 
 // src/tools/legacy/pooled-fetch.ts
 import { Agent, fetch as undiciFetch } from "undici";
