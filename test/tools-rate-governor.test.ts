@@ -153,6 +153,21 @@ describe("rate governor", () => {
     expect(new Set(woken).size).toBeGreaterThan(4);
   });
 
+  it("after a 429 that names only the reset, still waits for it", async () => {
+    const clock = new SimulatedClock();
+    const governor = new RateGovernor({ host: "tenant.test", timeoutMs: 60_000, clock, random: seeded(5) });
+    const attempts: number[] = [];
+    const reset = Math.floor(clock.now() / 1000) + 3;
+    await clock.run(
+      governor.call("a call", async () => {
+        attempts.push(clock.now());
+        if (attempts.length === 1) throw new StatusError(429, new Headers({ "x-ratelimit-reset": String(reset) }));
+        return { data: "done", rawResponse: { headers: new Headers() } };
+      }),
+    );
+    expect(attempts[1]).toBeGreaterThanOrEqual(reset * 1000);
+  });
+
   it("after a 429, waits for the reset before trying again", async () => {
     const clock = new SimulatedClock();
     const random = seeded(3);

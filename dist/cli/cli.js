@@ -157,7 +157,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-XPWR4TY6.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-BFV4OV6M.js")).runBackfillCommand
 });
 
 // src/tools/commands/verify-command-line.ts
@@ -193,7 +193,7 @@ var verifyCommand = defineCommand({
     if (examples === void 0) return { problem: "--examples takes a whole number from 0 to 1000" };
     return { exportFile: values["export-file"], json: values.json === true, examples };
   },
-  load: async () => (await import("./chunks/verify-command-JEV3OJCL.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-QX35D2JV.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts

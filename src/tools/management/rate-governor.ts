@@ -233,13 +233,15 @@ export class RateGovernor {
     // Otherwise the answer comes from a window that is over: it says nothing about this one.
   }
 
+  /** Everyone waits: until `Retry-After`, else the reset, else a backoff step. */
   private pauseAfter429(failure: StepFailure): void {
     const headers = failure.cause instanceof StatusError ? failure.cause.headers : undefined;
-    const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, this.clock.now());
-    const knowsReset = header(headers, "x-ratelimit-reset") !== undefined;
-    if (retryAfter === undefined && knowsReset) return; // the window, now spent, holds everyone
-    const pause = Math.min(this.maxPauseMs(), retryAfter ?? backoffMs(1, FIRST_BACKOFF_MS, this.random));
-    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + pause);
+    const now = this.clock.now();
+    const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
+    const reset = header(headers, "x-ratelimit-reset");
+    const untilReset = reset === undefined ? undefined : reset * 1000 + RESET_MARGIN_MS - now;
+    const pause = retryAfter ?? untilReset ?? backoffMs(1, FIRST_BACKOFF_MS, this.random);
+    this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(this.maxPauseMs(), Math.max(0, pause)));
   }
 
   private maxPauseMs(): number {

@@ -1020,13 +1020,15 @@ var RateGovernor = class {
       window.lowest = Math.min(window.lowest, remaining);
     }
   }
+  /** Everyone waits: until `Retry-After`, else the reset, else a backoff step. */
   pauseAfter429(failure) {
     const headers = failure.cause instanceof StatusError ? failure.cause.headers : void 0;
-    const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, this.clock.now());
-    const knowsReset = header(headers, "x-ratelimit-reset") !== void 0;
-    if (retryAfter === void 0 && knowsReset) return;
-    const pause = Math.min(this.maxPauseMs(), retryAfter ?? backoffMs(1, FIRST_BACKOFF_MS, this.random));
-    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + pause);
+    const now = this.clock.now();
+    const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
+    const reset = header(headers, "x-ratelimit-reset");
+    const untilReset = reset === void 0 ? void 0 : reset * 1e3 + RESET_MARGIN_MS - now;
+    const pause = retryAfter ?? untilReset ?? backoffMs(1, FIRST_BACKOFF_MS, this.random);
+    this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(this.maxPauseMs(), Math.max(0, pause)));
   }
   maxPauseMs() {
     return this.options.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS;

@@ -24,7 +24,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-BWYQ2ZW7.js";
+} from "./chunk-K2VAWZ67.js";
 import {
   StepFailure,
   ToolError,
