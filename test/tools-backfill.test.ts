@@ -221,4 +221,16 @@ describe("backfill", () => {
     expect(tenant.count("PATCH", "/users/")).toBe(2 + 3);
     expect(JSON.parse(readFileSync(checkpoint, "utf8")).done).toHaveLength(2);
   });
+
+  it("stops with one message when the legacy store fails for every user from the start", async () => {
+    const tenant = seededTenant();
+    server.use(...tenant.handlers());
+    tools.store.setFaults({ status: 503, retryAfterSeconds: 0 });
+    const { code, errors } = await backfill([], toolsEnv(tools.store, { LEGACY_API_TIMEOUT_MS: "300" }));
+    expect(code).toBe(2);
+    expect(errors()).toMatch(
+      /fetching legacy records \(3 users in a row\) failed at 127\.0\.0\.1:\d+: HTTP 503\n {2}nothing was written to the tenant\n/,
+    );
+    expect(tenant.count("PATCH", "/users/")).toBe(0);
+  });
 });

@@ -157,7 +157,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-BFV4OV6M.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-C4AKC3OD.js")).runBackfillCommand
 });
 
 // src/tools/commands/verify-command-line.ts

@@ -28,8 +28,11 @@ export interface BackfillRun {
   unreachable: number;
 }
 
-/** Failures that mean the store cannot be reached at all, rather than one user's trouble. */
-const UNREACHABLE = /^legacy_error:((?:oauth_)?(?:connection_refused|dns|tls))$/;
+/**
+ * Failures that, met by every user from the start, mean the store cannot be reached or
+ * fails for everyone, rather than one user's trouble (each already retried over rounds).
+ */
+const UNREACHABLE = /^legacy_error:((?:oauth_)?(?:connection_refused|dns|tls|timeout|status_429|status_5\d\d))$/;
 const UNREACHABLE_BEFORE_GIVING_UP = 3;
 
 /**
@@ -64,7 +67,7 @@ async function repairOrStop(user: TenantUser, run: BackfillRun): Promise<RepairR
   }
 }
 
-/** A store that cannot be reached fails every user alike: say so once instead. */
+/** A store that cannot be reached, or fails for everyone, fails every user alike: say so once instead. */
 function noteUnreachable(result: RepairResult, run: BackfillRun): void {
   if (result.outcome !== "failed") return;
   const match = UNREACHABLE.exec(result.reason);

@@ -469,7 +469,7 @@ async function repairUser(user, deps) {
 }
 
 // src/tools/backfill/process-user.ts
-var UNREACHABLE = /^legacy_error:((?:oauth_)?(?:connection_refused|dns|tls))$/;
+var UNREACHABLE = /^legacy_error:((?:oauth_)?(?:connection_refused|dns|tls|timeout|status_429|status_5\d\d))$/;
 var UNREACHABLE_BEFORE_GIVING_UP = 3;
 function failsEveryUser(failure) {
   const cause = failure.failure;
