@@ -7,7 +7,7 @@ import { main } from "../src/tools/main";
 const [exportFile, listUrl, token] = process.argv.slice(2);
 const out: string[] = [];
 const started = performance.now();
-const code = await main(["verify", "--json", "--env-file", "/nonexistent/.env", "--export-file", exportFile ?? ""], {
+const code = await main(["verify", "--json", "--dotenv", "test/support/empty.env", "--export-file", exportFile ?? ""], {
   env: {
     LEGACY_API_URL: "http://127.0.0.1:1/users/{legacy_id}",
     LEGACY_API_LIST_URL: listUrl,

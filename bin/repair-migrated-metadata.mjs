@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Launcher for `npx repair-migrated-metadata`: runs the TypeScript CLI through tsx, so
-// the operator tools need no build step.
-import { register } from "tsx/esm/api";
-
-register();
-await import("../src/tools/cli.ts");
+// Launcher for `npx repair-migrated-metadata`: the operator CLI as built JavaScript
+// (dist/cli, written by `npm run build` and committed), so it starts at once and needs
+// no build tool at run time.
+import "../dist/cli/cli.js";

@@ -4,7 +4,7 @@
  * export file holding the users the local demo starts from (what interrupted migrations
  * left). Nothing is written anywhere but a temporary file.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { initialAuth0Users } from "../src/local/demo/demo-logins";
@@ -26,7 +26,10 @@ async function sampleTry(): Promise<number> {
       stdout: (text: string) => process.stdout.write(text),
       stderr: process.stderr,
     };
-    const common = ["--env-file", join(dir, "none.env"), "--export-file", exportFile];
+    // An empty variables file: a .env of the person trying this must not change the sample.
+    const dotenv = join(dir, "sample.env");
+    writeFileSync(dotenv, "");
+    const common = ["--dotenv", dotenv, "--export-file", exportFile];
     process.stdout.write(
       `Sample legacy store on ${store.origin}; the tenant's side is an export file of ${users.length} users.\n`,
     );

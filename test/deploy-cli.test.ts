@@ -31,7 +31,10 @@ describe("deploy environment", () => {
   it("takes .env under the environment, where an empty variable counts as unset", () => {
     const file = join(workdir, "precedence.env");
     writeFileSync(file, "LEGACY_API_TOKEN=from-file\nLEGACY_API_URL=file-url\nREPAIR_VERSION=2\n");
-    const { env, problems } = readVariables({ LEGACY_API_TOKEN: "", LEGACY_API_URL: "env-url" }, file);
+    const { env, problems } = readVariables(
+      { LEGACY_API_TOKEN: "", LEGACY_API_URL: "env-url" },
+      { path: file, required: true },
+    );
     expect(problems).toEqual([]);
     expect(env).toMatchObject({ LEGACY_API_TOKEN: "from-file", LEGACY_API_URL: "env-url", REPAIR_VERSION: "2" });
   });
@@ -69,7 +72,7 @@ describe("npm run deploy from scratch", { timeout: 60_000 }, () => {
     const lines = run.stderr.split("\n").filter((line) => line.startsWith("  - "));
     expect(lines).toEqual([
       "  - --position: must be first or last",
-      "  - AUTH0_DOMAIN: invalid: a bare host name, without https:// or a path",
+      "  - AUTH0_DOMAIN: invalid: a host name or host:port (e.g. my-tenant.eu.auth0.com or localhost:8443), without https://, a path or credentials",
       "  - AUTH0_CLIENT_ID: missing (or set AUTH0_ACCESS_TOKEN instead of both)",
       "  - LEGACY_API_URL: missing",
       "  - MIGRATION_CONNECTIONS: missing",
@@ -96,21 +99,47 @@ describe("npm run deploy from scratch", { timeout: 60_000 }, () => {
 });
 
 describe("deploy arguments", () => {
-  it("reads --dry-run and --position", () => {
-    expect(parseDeployArgs(["--dry-run", "--position=first"])).toEqual({
+  it("reads --dry-run, --position, --dotenv, --timeout and --debug", () => {
+    expect(
+      parseDeployArgs(["--dry-run", "--position=first", "--dotenv", "ci.env", "--timeout", "5", "--debug"]),
+    ).toEqual({
       dryRun: true,
       position: "first",
+      dotenv: { path: "ci.env", required: true },
+      timeoutMs: 5000,
+      debug: true,
       help: false,
       problems: [],
     });
-    expect(parseDeployArgs([])).toEqual({ dryRun: false, position: undefined, help: false, problems: [] });
+    expect(parseDeployArgs([])).toEqual({
+      dryRun: false,
+      position: undefined,
+      dotenv: { path: ".env", required: false },
+      timeoutMs: 30_000,
+      debug: false,
+      help: false,
+      problems: [],
+    });
   });
 
-  it("refuses unknown options and positions", () => {
-    expect(parseDeployArgs(["--force"]).problems.map((p) => p.subject)).toEqual(["arguments"]);
+  it("refuses unknown flags and positions in plain words", () => {
+    expect(parseDeployArgs(["--force"]).problems).toEqual([
+      { subject: "command line", reason: "unknown flag --force" },
+    ]);
+    expect(parseDeployArgs(["--env-file", "x.env"]).problems[0]?.reason).toMatch(
+      /^unknown flag --env-file: name the variables file with --dotenv <path>/,
+    );
     expect(parseDeployArgs(["--position", "2"]).problems).toEqual([
       { subject: "--position", reason: "must be first or last" },
     ]);
+  });
+
+  it("names a variables file that does not exist, but takes a missing default .env as empty", () => {
+    const missing = join(workdir, "missing.env");
+    expect(readVariables({}, { path: missing, required: true }).problems).toEqual([
+      { subject: "--dotenv", reason: `${missing}: no such file` },
+    ]);
+    expect(readVariables({}, { path: missing, required: false }).problems).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import { refusalMessage } from "../src/deploy/refusal-message";
 import { ACTION_CODE_PATH } from "../src/shared/action-identity";
 import { MAX_SECRET_VALUE_LENGTH } from "../src/shared/auth0-limits";
 import { BUNDLE_BUDGET_BYTES } from "../src/shared/build-config";
+import { DOMAIN_RULE } from "../src/shared/tenant-credentials";
 
 const BUNDLE = "exports.onExecutePostLogin=async()=>{};";
 const FRESH = { committed: BUNDLE, fresh: BUNDLE };
@@ -67,14 +68,30 @@ describe("deploy preflight", () => {
     expect(problemsOf(preflight(withoutSecret, FRESH)).map((p) => p.subject)).toEqual(["AUTH0_CLIENT_SECRET"]);
   });
 
-  it.each(["https://my-tenant.auth0.com", "my-tenant.auth0.com/", "my tenant", "localhost"])(
-    "refuses the domain %j, which is not a bare host name",
-    (domain) => {
-      expect(problemsOf(preflight({ ...VALID, AUTH0_DOMAIN: domain }, FRESH))).toEqual([
-        { subject: "AUTH0_DOMAIN", reason: "invalid: a bare host name, without https:// or a path" },
-      ]);
-    },
-  );
+  it.each([
+    "https://my-tenant.auth0.com",
+    "my-tenant.auth0.com/",
+    "my-tenant.auth0.com/api/v2",
+    "user:pass@my-tenant.auth0.com",
+    "my tenant",
+    "localhost:99999",
+    "localhost:",
+  ])("refuses the domain %j, which is not host or host:port", (domain) => {
+    expect(problemsOf(preflight({ ...VALID, AUTH0_DOMAIN: domain }, FRESH))).toEqual([
+      { subject: "AUTH0_DOMAIN", reason: DOMAIN_RULE },
+    ]);
+  });
+
+  it.each([
+    "my-tenant.eu.auth0.com",
+    "login.example.com",
+    "localhost",
+    "localhost:8443",
+    "127.0.0.1:3000",
+    "[::1]:8443",
+  ])("takes the domain %j, as the Deploy CLI and the SDK do", (domain) => {
+    expect(preflight({ ...VALID, AUTH0_DOMAIN: domain }, FRESH).ok).toBe(true);
+  });
 
   it("refuses invalid optional secrets with the Action's own reasons", () => {
     const invalid = { LEGACY_API_TIMEOUT_MS: "soon", ON_LEGACY_ERROR: "maybe", REPAIR_VERSION: "0" };

@@ -1,5 +1,5 @@
 /** The `.env` reader shared by `npm run try` and the deploy command. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -63,11 +63,21 @@ describe("parseEnvText", () => {
 });
 
 describe("loadEnvFile", () => {
-  it("reads a file, and treats a missing file as empty", () => {
+  it("reads a file, and treats a missing file as empty unless it is required (named by --dotenv)", () => {
     const dir = mkdtempSync(join(tmpdir(), "env-file-"));
-    const path = join(dir, ".env");
-    writeFileSync(path, "LEGACY_API_TOKEN=abc\n");
-    expect(loadEnvFile(path)).toEqual({ LEGACY_API_TOKEN: "abc" });
-    expect(loadEnvFile(join(dir, "absent.env"))).toEqual({});
+    try {
+      const path = join(dir, ".env");
+      writeFileSync(path, "LEGACY_API_TOKEN=abc\n");
+      expect(loadEnvFile(path)).toEqual({ LEGACY_API_TOKEN: "abc" });
+      expect(loadEnvFile(path, { required: true })).toEqual({ LEGACY_API_TOKEN: "abc" });
+      const absent = join(dir, "absent.env");
+      expect(loadEnvFile(absent)).toEqual({});
+      expect(() => loadEnvFile(absent, { required: true })).toThrow(
+        new EnvFileError(absent, undefined, "no such file"),
+      );
+      expect(() => loadEnvFile(dir, { required: true })).toThrow(`${dir}: cannot be read`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

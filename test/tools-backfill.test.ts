@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSampleStore } from "../src/local/sample-store/server";
 import { main } from "../src/tools/main";
-import { NO_ENV_FILE, toolsEnv, toolsServers } from "./support/tools-env";
+import { EMPTY_DOTENV, toolsEnv, toolsServers } from "./support/tools-env";
 import { captureIo, MockTenant, migrated } from "./support/tools-tenant";
 
 const tools = toolsServers();
@@ -35,7 +35,7 @@ function seededTenant(options: ConstructorParameters<typeof MockTenant>[0] = {})
 async function backfill(argv: string[], env = toolsEnv(tools.store), signal?: AbortSignal) {
   const io = captureIo();
   const checkpoint = join(dir, "checkpoint.json");
-  const code = await main(["backfill", "--env-file", NO_ENV_FILE, "--checkpoint", checkpoint, ...argv], {
+  const code = await main(["backfill", "--dotenv", EMPTY_DOTENV, "--checkpoint", checkpoint, ...argv], {
     env,
     ...io,
     signal,
@@ -220,7 +220,34 @@ describe("backfill", () => {
     const env = toolsEnv(tools.store, { LEGACY_API_URL: closed.recordUrl("legacy_id"), LEGACY_API_TIMEOUT_MS: "300" });
     const { code, errors } = await backfill([], env);
     expect(code).toBe(2);
-    expect(errors()).toContain("cannot reach the legacy store (connection_refused)");
+    expect(errors()).toMatch(
+      /^repair-migrated-metadata backfill: fetching legacy records \(3 users in a row\) failed at 127\.0\.0\.1:\d+: refused: .*\n {2}nothing was written to the tenant\n {2}check LEGACY_API_URL \(host and port\)/m,
+    );
+    expect(tenant.count("PATCH", "/users/")).toBe(0);
+  });
+
+  it("stops with one message when the tenant fails mid-run, saying how many users were written", async () => {
+    const tenant = seededTenant({ updatesBeforeFailing: 2 });
+    server.use(...tenant.handlers());
+    const { code, errors, checkpoint } = await backfill(["--concurrency", "1"]);
+    expect(code).toBe(2);
+    expect(errors()).toMatch(
+      /repair-migrated-metadata backfill: updating user auth0\|\d+ failed at tools-tenant\.test: HTTP 503 \(Service Unavailable\)\n {2}2 user\(s\) were updated before it stopped; they are in the checkpoint/,
+    );
+    // Retried first (three attempts), then stopped: no other user was tried.
+    expect(tenant.count("PATCH", "/users/")).toBe(2 + 3);
+    expect(JSON.parse(readFileSync(checkpoint, "utf8")).done).toHaveLength(2);
+  });
+
+  it("stops with one message when the legacy store fails for every user from the start", async () => {
+    const tenant = seededTenant();
+    server.use(...tenant.handlers());
+    tools.store.setFaults({ status: 503, retryAfterSeconds: 0 });
+    const { code, errors } = await backfill([], toolsEnv(tools.store, { LEGACY_API_TIMEOUT_MS: "300" }));
+    expect(code).toBe(2);
+    expect(errors()).toMatch(
+      /fetching legacy records \(3 users in a row\) failed at 127\.0\.0\.1:\d+: HTTP 503\n {2}nothing was written to the tenant\n/,
+    );
     expect(tenant.count("PATCH", "/users/")).toBe(0);
   });
 });

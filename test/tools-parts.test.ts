@@ -1,9 +1,8 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { startSampleStore } from "../src/local/sample-store/server";
 import { Checkpoint } from "../src/tools/backfill/checkpoint";
 import { Progress } from "../src/tools/backfill/progress";
@@ -89,9 +88,18 @@ describe("sample store list endpoint", () => {
 
 describe("checkpoint", () => {
   const scope = { repairVersion: 2, connections: ["legacy-db"] };
+  const dirs: string[] = [];
+  const freshDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), "rmm-cp-"));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
 
   it("round-trips finished users through an atomic replace", () => {
-    const dir = mkdtempSync(join(tmpdir(), "rmm-cp-"));
+    const dir = freshDir();
     const path = join(dir, "cp.json");
     const first = Checkpoint.open(path, scope);
     first.markDone("auth0|1");
@@ -103,8 +111,7 @@ describe("checkpoint", () => {
   });
 
   it("refuses a checkpoint of another REPAIR_VERSION or another file altogether", () => {
-    const dir = mkdtempSync(join(tmpdir(), "rmm-cp-"));
-    const path = join(dir, "cp.json");
+    const path = join(freshDir(), "cp.json");
     const cp = Checkpoint.open(path, scope);
     cp.markDone("auth0|1");
     cp.save();
@@ -149,34 +156,61 @@ describe("progress", () => {
 describe("command line", () => {
   it("parses each command's flags and refuses the other's", () => {
     expect(parseCliArgs(["backfill", "--dry-run", "--concurrency", "8"])).toMatchObject({
-      ok: true,
-      args: {
-        command: "backfill",
-        dryRun: true,
-        concurrency: 8,
-        checkpoint: ".backfill-checkpoint.json",
-        envFile: ".env",
-      },
+      kind: "run",
+      args: { dryRun: true, concurrency: 8, checkpoint: ".backfill-checkpoint.json" },
+      common: { dotenv: { path: ".env", required: false }, timeoutMs: 30_000, debug: false },
     });
-    expect(parseCliArgs(["verify", "--json"])).toMatchObject({
-      ok: true,
-      args: { command: "verify", json: true, examples: 5 },
+    expect(parseCliArgs(["verify", "--json", "--dotenv", "ci.env", "--timeout", "2.5", "--debug"])).toMatchObject({
+      kind: "run",
+      args: { json: true, examples: 5 },
+      common: { dotenv: { path: "ci.env", required: true }, timeoutMs: 2500, debug: true },
     });
-    expect(parseCliArgs(["verify", "--dry-run"])).toMatchObject({ ok: false });
-    expect(parseCliArgs(["backfill", "--concurrency", "0"])).toMatchObject({ ok: false });
+    expect(parseCliArgs(["verify", "--dry-run"])).toMatchObject({ kind: "problem", problem: "unknown flag --dry-run" });
+    expect(parseCliArgs(["backfill", "--concurrency", "0"])).toMatchObject({
+      kind: "problem",
+      problem: "--concurrency takes a whole number from 1 to 64",
+    });
+    expect(parseCliArgs(["verify", "--timeout", "0"])).toMatchObject({ kind: "problem" });
     expect(parseCliArgs(["migrate"])).toMatchObject({
-      ok: false,
-      problem: 'unknown command "migrate" (expected verify or backfill)',
+      kind: "problem",
+      problem: 'unknown command "migrate" (commands: verify, backfill)',
     });
-    expect(parseCliArgs([])).toEqual({ ok: true, args: { command: "help" } });
+    expect(parseCliArgs([])).toMatchObject({
+      kind: "help",
+      text: expect.stringMatching(/^usage: repair-migrated-metadata <command>/),
+    });
   });
 
-  it("runs from the package's bin launcher", () => {
-    const output = execFileSync(process.execPath, ["bin/repair-migrated-metadata.mjs", "--help"], { encoding: "utf8" });
-    expect(output).toMatch(/^usage: repair-migrated-metadata <command>/);
-    expect(output).toContain("backfill");
-    expect(JSON.parse(readFileSync("package.json", "utf8")).bin).toEqual({
-      "repair-migrated-metadata": "bin/repair-migrated-metadata.mjs",
+  it("gives each command its own help", () => {
+    const general = parseCliArgs(["--help"]);
+    const verify = parseCliArgs(["verify", "--help"]);
+    const backfill = parseCliArgs(["help", "backfill"]);
+    expect(verify).toMatchObject({
+      kind: "help",
+      text: expect.stringMatching(/^usage: repair-migrated-metadata verify \[flags\]/),
     });
+    expect(backfill).toMatchObject({
+      kind: "help",
+      text: expect.stringMatching(/^usage: repair-migrated-metadata backfill/),
+    });
+    expect(verify).not.toEqual(general);
+    expect(backfill).toMatchObject({ text: expect.stringContaining("--concurrency <n>") });
+    expect(verify).toMatchObject({ text: expect.not.stringContaining("--concurrency") });
+  });
+
+  it("says plainly what is wrong with a flag", () => {
+    const problem = (argv: string[]) => {
+      const call = parseCliArgs(argv);
+      return call.kind === "problem" ? call.problem : call.kind;
+    };
+    expect(problem(["verify", "--env-file", "x.env"])).toBe(
+      "unknown flag --env-file: name the variables file with --dotenv <path> (Node takes --env-file for itself)",
+    );
+    expect(problem(["verify", "--dotenv"])).toBe("--dotenv needs a value");
+    expect(problem(["verify", "--dotenv", "--json"])).toBe("--dotenv needs a value");
+    expect(problem(["verify", "--json=yes"])).toBe("--json takes no value");
+    expect(problem(["verify", "extra"])).toBe('unexpected argument "extra"');
+    expect(problem(["--json", "verify"])).toMatch(/^the command comes first/);
+    expect(problem(["verify", "-x"])).toBe("unknown flag -x");
   });
 });

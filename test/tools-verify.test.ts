@@ -8,7 +8,7 @@ import { startSampleStore } from "../src/local/sample-store/server";
 import { writeExportFile } from "../src/tools/export/export-file";
 import { main } from "../src/tools/main";
 import type { TenantUser } from "../src/tools/tenant-user";
-import { NO_ENV_FILE, toolsEnv, toolsServers } from "./support/tools-env";
+import { EMPTY_DOTENV, toolsEnv, toolsServers } from "./support/tools-env";
 import { captureIo, MockTenant, migrated, TENANT_DOMAIN } from "./support/tools-tenant";
 
 const tools = toolsServers();
@@ -36,7 +36,7 @@ function tenantWithEveryCategory(options: ConstructorParameters<typeof MockTenan
 
 async function verify(argv: string[], env: Record<string, string>) {
   const io = captureIo();
-  const code = await main(["verify", "--env-file", NO_ENV_FILE, ...argv], { env, ...io, exportPollMs: 5 });
+  const code = await main(["verify", "--dotenv", EMPTY_DOTENV, ...argv], { env, ...io, exportPollMs: 5 });
   return { code, ...io };
 }
 
@@ -195,7 +195,9 @@ describe("verify", () => {
     const env = toolsEnv(tools.store, { AUTH0_ACCESS_TOKEN: "", AUTH0_CLIENT_ID: "cid", AUTH0_CLIENT_SECRET: "wrong" });
     const { code, errors } = await verify([], env);
     expect(code).toBe(2);
-    expect(errors()).toContain("the tenant refused the Management API token request (401 access_denied)");
+    expect(errors()).toContain(
+      `requesting a Management API token failed at ${TENANT_DOMAIN}: HTTP 401 (access_denied)\n  nothing was changed in the tenant\n  check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET`,
+    );
   });
 
   it("names every missing variable in one message", async () => {
@@ -216,7 +218,8 @@ describe("verify", () => {
     const env = toolsEnv(tools.store, { LEGACY_API_LIST_URL: `${closed.origin}/users` });
     const { code, errors } = await verify([], env);
     expect(code).toBe(2);
-    expect(errors()).toMatch(/the legacy store's user list \(http:\/\/127\.0\.0\.1:\d+\) failed: connection_refused/);
+    expect(errors()).toMatch(/reading the legacy user list page 1 failed at 127\.0\.0\.1:\d+: refused: /);
+    expect(errors()).toContain("check LEGACY_API_LIST_URL");
   });
 
   it("waits out a slow export job without piling up listeners on the interrupt signal", async () => {
@@ -227,7 +230,7 @@ describe("verify", () => {
     process.on("warning", onWarning);
     try {
       const io = captureIo();
-      const argv = ["verify", "--json", "--env-file", NO_ENV_FILE];
+      const argv = ["verify", "--json", "--dotenv", EMPTY_DOTENV];
       const code = await main(argv, {
         env: toolsEnv(tools.store),
         ...io,
@@ -248,6 +251,54 @@ describe("verify", () => {
     server.use(...tenant.handlers());
     const { code, errors } = await verify([], toolsEnv(tools.store));
     expect(code).toBe(2);
-    expect(errors()).toContain('the export job job_1 for connection "legacy-db" failed: Internal error');
+    expect(errors()).toContain(
+      `waiting for the users export of "legacy-db" (job job_1) failed at ${TENANT_DOMAIN}: the job failed: Internal error`,
+    );
+  });
+
+  it("stops, giving both numbers, when the export holds fewer users than the tenant reports", async () => {
+    const tenant = tenantWithEveryCategory({ reportedUsers: 1200 });
+    server.use(...tenant.handlers());
+    const { code, text, errors } = await verify([], toolsEnv(tools.store));
+    expect(code).toBe(2);
+    expect(text()).toBe("");
+    expect(errors()).toContain(
+      'the export of "legacy-db" holds 7 user(s), but the tenant reports 1200 on that connection; the export is incomplete',
+    );
+    // The count comes from the users search on the connection, asked before the export started.
+    const count = tenant.calls.findIndex((c) => c.path.startsWith("/users?"));
+    const started = tenant.calls.findIndex((c) => c.path === "/jobs/users-exports");
+    expect(count).toBeGreaterThanOrEqual(0);
+    expect(count).toBeLessThan(started);
+    const query = new URLSearchParams(tenant.calls[count]?.path.split("?")[1]);
+    expect(query.get("q")).toBe('identities.connection:"legacy-db"');
+    expect(query.get("include_totals")).toBe("true");
+    expect(query.get("search_engine")).toBe("v3");
+  });
+
+  it("takes an export that holds more users than the count before it (users arrive during a migration)", async () => {
+    const tenant = tenantWithEveryCategory({ reportedUsers: 6 });
+    server.use(...tenant.handlers());
+    const { code, text } = await verify(["--json"], toolsEnv(tools.store));
+    expect(code).toBe(0);
+    expect(JSON.parse(text()).tenant_users).toBe(7);
+  });
+
+  it("names the download, its host and the status when the export file cannot be fetched", async () => {
+    const tenant = tenantWithEveryCategory({ downloadStatus: 403 });
+    server.use(...tenant.handlers());
+    const { code, errors } = await verify([], toolsEnv(tools.store));
+    expect(code).toBe(2);
+    expect(errors()).toContain(
+      'repair-migrated-metadata verify: downloading the users export of "legacy-db" failed at exports.tools-tenant.test: HTTP 403\n  nothing was changed in the tenant\n',
+    );
+  });
+
+  it("reaches a tenant given as host:port, such as a local mock or a proxy", async () => {
+    const tenant = tenantWithEveryCategory({ domain: "localhost:8443" });
+    server.use(...tenant.handlers());
+    const { code, text } = await verify(["--json"], toolsEnv(tools.store, { AUTH0_DOMAIN: "localhost:8443" }));
+    expect(code).toBe(0);
+    expect(JSON.parse(text()).tenant_users).toBe(7);
   });
 });

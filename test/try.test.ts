@@ -12,10 +12,10 @@ import { type SampleStore, startSampleStore } from "../src/local/sample-store/se
 import { runTry, TRY_EXIT } from "../src/local/try/run-try";
 import { builtBundle, sampleStoreSecrets } from "./support/local-bundle";
 import { runNpm } from "./support/run-npm";
+import { EMPTY_DOTENV } from "./support/tools-env";
 
 let store: SampleStore;
 const dir = mkdtempSync(join(tmpdir(), "try-test-"));
-const noEnvFile = join(dir, "absent.env");
 
 beforeAll(async () => {
   store = await startSampleStore();
@@ -23,15 +23,15 @@ beforeAll(async () => {
 }, 60_000);
 afterEach(() => store.heal());
 afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
   await store.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const config = (extra: Record<string, string> = {}) => sampleStoreSecrets(store, extra);
 
 async function tryIt(args: string[], env: Record<string, string | undefined> = config()) {
   const lines: string[] = [];
-  const code = await runTry(args.includes("--dotenv") ? args : [...args, "--dotenv", noEnvFile], {
+  const code = await runTry(args.includes("--dotenv") ? args : [...args, "--dotenv", EMPTY_DOTENV], {
     env,
     out: (line) => lines.push(line),
   });
@@ -169,6 +169,19 @@ describe("explains what went wrong", () => {
     expect(email.text).toContain("--email is required");
   });
 
+  it("an unknown flag, in plain words", async () => {
+    const { code, text } = await tryIt(["--email", "a@example.com", "--env-file", "x.env"]);
+    expect(code).toBe(TRY_EXIT.usage);
+    expect(text).toMatch(/^error: unknown flag --env-file: name the variables file with --dotenv <path>/);
+  });
+
+  it("a variables file that does not exist, named", async () => {
+    const missing = join(dir, "missing.env");
+    const { code, text } = await tryIt(["--email", "a@example.com", "--dotenv", missing]);
+    expect(code).toBe(TRY_EXIT.usage);
+    expect(text).toContain(`error: ${missing}: no such file`);
+  });
+
   it("a profile file that is not JSON", async () => {
     const profile = join(dir, "broken.json");
     writeFileSync(profile, "{user_metadata:");
@@ -207,7 +220,7 @@ describe("configuration sources", () => {
 
 it("runs as `npm run try`", async () => {
   const run = await runNpm(
-    ["run", "try", "--", "--email", "ada@example.com", "--legacy-id", "1001", "--dotenv", noEnvFile],
+    ["run", "try", "--", "--email", "ada@example.com", "--legacy-id", "1001", "--dotenv", EMPTY_DOTENV],
     config(),
   );
   expect(run.stderr).toBe("");

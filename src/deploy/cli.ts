@@ -1,12 +1,16 @@
 /**
  * `npm run deploy`: builds the Action in memory, checks it and the configuration, then
- * deploys through the Deploy CLI. Exit status 0 on success, 1 on refusal or failure.
+ * deploys through the Deploy CLI. Exit status 0 on success, 1 on refusal or failure, with
+ * one message saying what failed, where and why, and whether the tenant was changed; the
+ * stack trace only with `--debug`.
  */
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { inspect } from "node:util";
 import { SECRET_NAMES } from "../action/secret-names";
 import { BUNDLE, bundleText } from "../shared/build-config";
+import { endWith } from "../shared/process-exit";
 import { PROJECT_ROOT } from "../shared/project-root";
+import { StepFailure, stepFailureLines } from "../shared/step-failure";
 import { type Env, readVariables } from "../shared/variables";
 import { parseDeployArgs, USAGE } from "./cli-args";
 import { redact } from "./redact";
@@ -14,6 +18,7 @@ import { refusalMessage } from "./refusal-message";
 import { runDeploy } from "./run-deploy";
 
 const SENSITIVE_TENANT_VARIABLES = ["AUTH0_CLIENT_SECRET", "AUTH0_ACCESS_TOKEN"];
+const UNCHANGED = "nothing was changed in the tenant";
 
 async function readCommittedBundle(): Promise<string | undefined> {
   try {
@@ -28,13 +33,19 @@ function secretValues(env: Env): string[] {
   return [...SECRET_NAMES, ...SENSITIVE_TENANT_VARIABLES].flatMap((name) => env[name] ?? []);
 }
 
+function failureMessage(error: unknown): string {
+  if (error instanceof StepFailure) return `Deploy failed: ${stepFailureLines(error, UNCHANGED).join("\n")}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `Deploy failed: ${message}\n  ${UNCHANGED}`;
+}
+
 async function main(): Promise<number> {
   const args = parseDeployArgs(process.argv.slice(2));
   if (args.help) {
     console.log(USAGE);
     return 0;
   }
-  const { env, problems: envProblems } = readVariables(process.env, resolve(".env"));
+  const { env, problems: envProblems } = readVariables(process.env, args.dotenv);
   try {
     const outcome = await runDeploy({
       env,
@@ -44,6 +55,7 @@ async function main(): Promise<number> {
       earlierProblems: [...args.problems, ...envProblems],
       basePath: PROJECT_ROOT,
       log: (line) => console.log(line),
+      timeoutMs: args.timeoutMs,
     });
     if (outcome.status === "refused") {
       console.error(refusalMessage(outcome.problems));
@@ -52,10 +64,11 @@ async function main(): Promise<number> {
     console.log(outcome.status === "previewed" ? "Dry run finished; nothing was written." : "Deployed.");
     return 0;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`Deploy failed: ${redact(message, secretValues(env))}`);
+    const secrets = secretValues(env);
+    console.error(redact(failureMessage(error), secrets));
+    if (args.debug) console.error(redact(inspect(error, { depth: 6 }), secrets));
     return 1;
   }
 }
 
-process.exitCode = await main();
+endWith(await main());

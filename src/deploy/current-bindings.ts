@@ -4,12 +4,22 @@
  */
 import type { ManagementClient } from "auth0";
 import { POST_LOGIN } from "../shared/action-identity";
+import { withManagementStatus } from "../shared/management-status";
 import type { Binding } from "./bindings";
 
 const PAGE_SIZE = 50;
 
-export async function readPostLoginBindings(management: ManagementClient): Promise<Binding[]> {
-  const pages = await management.actions.triggers.bindings.list(POST_LOGIN.id, { per_page: PAGE_SIZE });
+/** Every page, one signal for all of them: the read is one step with one time bound. */
+export function readPostLoginBindings(management: ManagementClient, signal?: AbortSignal): Promise<Binding[]> {
+  return withManagementStatus(readAllPages(management, signal));
+}
+
+async function readAllPages(management: ManagementClient, signal?: AbortSignal): Promise<Binding[]> {
+  const pages = await management.actions.triggers.bindings.list(
+    POST_LOGIN.id,
+    { per_page: PAGE_SIZE },
+    { abortSignal: signal },
+  );
   const bindings: Binding[] = [];
   for await (const binding of pages) {
     const actionName = binding.action?.name;

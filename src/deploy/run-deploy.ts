@@ -5,6 +5,10 @@
  */
 
 import type { Problem } from "../action/problem";
+import { boundedCall } from "../shared/bounded-call";
+import { DEFAULT_TIMEOUT_S } from "../shared/command-line";
+import { causeInChain } from "../shared/failure-cause";
+import { noteChanges, StepFailure } from "../shared/step-failure";
 import type { Env } from "../shared/variables";
 import { type Binding, mergeBindings, type Position } from "./bindings";
 import type { BundleTexts } from "./bundle-check";
@@ -21,6 +25,8 @@ export interface DeployRequest {
   /** The tenant file's folder: the code path inside it is relative to this. */
   basePath: string;
   log: (line: string) => void;
+  /** Bound of each network call (default DEFAULT_TIMEOUT_S). */
+  timeoutMs?: number;
 }
 
 export type DeployOutcome =
@@ -33,14 +39,17 @@ export async function runDeploy(request: DeployRequest): Promise<DeployOutcome> 
   if (!checked.ok || problems.length > 0) return { status: "refused", problems };
   const { credentials, secrets } = checked.plan;
 
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_S * 1000;
+
   // Loaded only now: the SDK and the Deploy CLI take seconds to load, and a refusal should not wait.
-  const [{ openTenant }, { readPostLoginBindings }, { importWithDeployCli }] = await Promise.all([
+  const [{ openTenant }, { readPostLoginBindings }] = await Promise.all([
     import("../shared/tenant-access"),
     import("./current-bindings"),
-    import("./deploy-cli-import"),
   ]);
-  const tenant = await openTenant(credentials);
-  const current = await readPostLoginBindings(tenant.management);
+  const tenant = await openTenant(credentials, { timeoutMs, sdkRetries: SDK_RETRIES });
+  const step = "reading the post-login bindings";
+  const place = { step, host: tenant.domain, timeoutMs, source: "AUTH0_DOMAIN", hint: SCOPES_HINT };
+  const current = await boundedCall(place, (signal) => readPostLoginBindings(tenant.management, signal));
   const bindings = mergeBindings(current, request.position);
   const secretNames = secrets.map((secret) => secret.name);
   const spelling = bindingsSpellingKeywords(bindings, secretNames);
@@ -53,13 +62,41 @@ export async function runDeploy(request: DeployRequest): Promise<DeployOutcome> 
   request.log(`post-login bindings ${verb}, in order: ${bindings.map((b) => b.action_name).join(", ")}`);
   request.log(`secrets sent: ${secretNames.join(", ")}`);
   request.log("Any Deploy CLI warning that other Actions 'should be deleted' is only that: deletes are off.");
-  await importWithDeployCli({
-    tenantYaml: renderTenantYaml({ secretNames, bindings }),
-    basePath: request.basePath,
-    domain: tenant.domain,
-    accessToken: tenant.accessToken,
-    keywords: Object.fromEntries(secrets.map(({ name, value }) => [name, value])),
-    dryRun: request.dryRun,
-  });
+  const { importWithDeployCli } = await import("./deploy-cli-import");
+  const changed = request.dryRun ? "nothing was changed in the tenant (dry run)" : PARTLY_CHANGED;
+  await noteChanges(
+    async () => {
+      try {
+        await importWithDeployCli({
+          tenantYaml: renderTenantYaml({ secretNames, bindings }),
+          basePath: request.basePath,
+          domain: tenant.domain,
+          accessToken: tenant.accessToken,
+          keywords: Object.fromEntries(secrets.map(({ name, value }) => [name, value])),
+          dryRun: request.dryRun,
+          timeoutMs,
+        });
+      } catch (error) {
+        throw importFailure(error, tenant.domain, timeoutMs);
+      }
+    },
+    () => changed,
+  );
   return { status: request.dryRun ? "previewed" : "deployed", bindings };
+}
+
+/** The SDK's own retries (429, 5xx) for the few reads the deploy makes itself. */
+const SDK_RETRIES = 2;
+const IMPORT_STEP = "importing the Action and the post-login bindings through the Deploy CLI";
+const SCOPES_HINT =
+  "the application needs read:actions, create:actions, update:actions, read:triggers and update:triggers (and read:clients for --dry-run)";
+const PARTLY_CHANGED =
+  "the Deploy CLI had started writing: the Action may have been created or updated and the bindings not yet written; run the deploy again to finish (it converges)";
+
+/** Whatever stopped the Deploy CLI, as one step failure: its network cause or status when there is one. */
+function importFailure(error: unknown, domain: string, timeoutMs: number): StepFailure {
+  const cause = causeInChain(error);
+  if (cause) return new StepFailure(IMPORT_STEP, domain, cause, { timeoutMs, source: "AUTH0_DOMAIN", cause: error });
+  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return new StepFailure(IMPORT_STEP, domain, { kind: "answer", detail: message ?? "failed" }, { cause: error });
 }

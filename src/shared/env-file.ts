@@ -8,8 +8,9 @@
 import { readFileSync } from "node:fs";
 
 export class EnvFileError extends Error {
-  constructor(file: string, line: number, problem: string) {
-    super(`${file}:${line}: ${problem}`);
+  /** `line` is absent when the problem is the file itself (it does not exist). */
+  constructor(file: string, line: number | undefined, problem: string) {
+    super(`${file}${line === undefined ? "" : `:${line}`}: ${problem}`);
     this.name = "EnvFileError";
   }
 }
@@ -78,13 +79,19 @@ export function parseEnvText(text: string, file = ".env"): Record<string, string
   return { ...values };
 }
 
-/** Reads a `.env` file; a file that does not exist is an empty configuration. */
-export function loadEnvFile(path: string): Record<string, string> {
+/**
+ * Reads a `.env` file. A file that does not exist is an empty configuration, unless it
+ * is `required` (the operator named it): then it is an error that names it.
+ */
+export function loadEnvFile(path: string, options: { required?: boolean } = {}): Record<string, string> {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && !options.required) return {};
+    if (code === "ENOENT") throw new EnvFileError(path, undefined, "no such file");
+    if (code === "EISDIR" || code === "EACCES") throw new EnvFileError(path, undefined, "cannot be read");
     throw error;
   }
   return parseEnvText(text, path);

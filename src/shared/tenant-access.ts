@@ -1,9 +1,14 @@
 /**
- * One Management API token for the whole deploy, fetched the way the Deploy CLI fetches
- * it (client credentials for `https://<domain>/api/v2/`), so the bindings read and the
- * Deploy CLI's own requests run under the same grant.
+ * One Management API token for a whole command, fetched the way the Deploy CLI fetches
+ * it (client credentials for `https://<domain>/api/v2/`), so the deploy's own reads, the
+ * Deploy CLI's requests and the tools all run under the same grant. The token request is
+ * bounded in time and fails as one StepFailure; the SDK client it returns takes the same
+ * bound for each request.
  */
-import { AuthenticationClient, ManagementClient } from "auth0";
+import { ManagementClient } from "auth0";
+import { boundedCall } from "./bounded-call";
+import { StatusError } from "./failure-cause";
+import { StepFailure } from "./step-failure";
 import type { TenantCredentials } from "./tenant-credentials";
 
 export interface TenantAccess {
@@ -12,17 +17,74 @@ export interface TenantAccess {
   management: ManagementClient;
 }
 
-export async function openTenant(credentials: TenantCredentials): Promise<TenantAccess> {
-  const { domain } = credentials;
-  const accessToken =
-    "accessToken" in credentials ? credentials.accessToken : await clientCredentialsToken(credentials);
-  return { domain, accessToken, management: new ManagementClient({ domain, token: accessToken }) };
+export interface TenantAccessOptions {
+  /** Bound of the token request and of each Management API request. */
+  timeoutMs: number;
+  /** The SDK's own retries; 0 when a rate governor paces and retries every call. */
+  sdkRetries?: number;
 }
 
-async function clientCredentialsToken(credentials: { domain: string; clientId: string; clientSecret: string }) {
-  const auth = new AuthenticationClient(credentials);
-  const grant = await auth.oauth.clientCredentialsGrant({ audience: `https://${credentials.domain}/api/v2/` });
-  const token = grant.data.access_token;
-  if (!token) throw new Error("the tenant answered the client credentials grant without an access token");
+export const TOKEN_STEP = "requesting a Management API token";
+const TOKEN_BODY_CAP = 64 * 1024;
+const TOKEN_HINT =
+  "check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, and that the application is authorized for the Management API";
+
+export async function openTenant(credentials: TenantCredentials, options: TenantAccessOptions): Promise<TenantAccess> {
+  const { domain } = credentials;
+  const accessToken =
+    "accessToken" in credentials
+      ? credentials.accessToken
+      : await clientCredentialsToken(credentials, options.timeoutMs);
+  const management = new ManagementClient({
+    domain,
+    token: accessToken,
+    maxRetries: options.sdkRetries ?? 0,
+    timeoutInSeconds: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
+  });
+  return { domain, accessToken, management };
+}
+
+/** A short, value-free code from an OAuth error body (`{"error": "access_denied"}`). */
+function oauthError(text: string): string | undefined {
+  try {
+    const error = (JSON.parse(text) as { error?: unknown }).error;
+    return typeof error === "string" && /^[\w.-]{1,60}$/.test(error) ? error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function clientCredentialsToken(
+  credentials: { domain: string; clientId: string; clientSecret: string },
+  timeoutMs: number,
+): Promise<string> {
+  const { domain } = credentials;
+  const place = { step: TOKEN_STEP, host: domain, timeoutMs, source: "AUTH0_DOMAIN", hint: TOKEN_HINT };
+  const text = await boundedCall(place, async (signal) => {
+    const response = await fetch(`https://${domain}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+        audience: `https://${domain}/api/v2/`,
+      }).toString(),
+      redirect: "manual",
+      signal,
+    });
+    const body = await response.text();
+    if (response.status !== 200) throw new StatusError(response.status, response.headers, oauthError(body));
+    return body.length > TOKEN_BODY_CAP ? "" : body;
+  });
+  let token: unknown;
+  try {
+    token = (JSON.parse(text) as { access_token?: unknown }).access_token;
+  } catch {
+    token = undefined;
+  }
+  if (typeof token !== "string" || token === "") {
+    throw new StepFailure(TOKEN_STEP, domain, { kind: "answer", detail: "no access_token in the answer" });
+  }
   return token;
 }

@@ -8,13 +8,31 @@ import { EnvFileError, loadEnvFile } from "./env-file";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-export function readVariables(processEnv: Env, envFilePath: string): { env: Env; problems: Problem[] } {
+/**
+ * The flag that names the variables file, the same in `try`, `deploy` and the tools.
+ * Not `--env-file`: Node (and tsx) take that one for themselves, whatever its position.
+ */
+export const DOTENV_FLAG = "dotenv";
+export const DEFAULT_DOTENV = ".env";
+
+/** Which file to read: the one the operator named (which must exist), else `.env` if it exists. */
+export interface DotenvChoice {
+  path: string;
+  required: boolean;
+}
+
+export function dotenvChoice(flagValue: string | undefined): DotenvChoice {
+  return flagValue === undefined ? { path: DEFAULT_DOTENV, required: false } : { path: flagValue, required: true };
+}
+
+export function readVariables(processEnv: Env, file: DotenvChoice): { env: Env; problems: Problem[] } {
   let fromFile: Record<string, string> = {};
   try {
-    fromFile = loadEnvFile(envFilePath);
+    fromFile = loadEnvFile(file.path, { required: file.required });
   } catch (error) {
     if (!(error instanceof EnvFileError)) throw error;
-    return { env: processEnv, problems: [{ subject: ".env", reason: error.message }] };
+    const subject = file.required ? `--${DOTENV_FLAG}` : DEFAULT_DOTENV;
+    return { env: processEnv, problems: [{ subject, reason: error.message }] };
   }
   const env: Record<string, string | undefined> = { ...fromFile };
   // An empty variable counts as unset everywhere (CI stores send "" for a secret never created),

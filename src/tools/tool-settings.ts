@@ -9,7 +9,7 @@ import type { Problem } from "../action/problem";
 import { checkEndpointUrl } from "../action/url-template";
 import { readCredentials, type TenantCredentials } from "../shared/tenant-credentials";
 import { helpFor } from "../shared/variable-help";
-import { type Env, readVariables } from "../shared/variables";
+import { type DotenvChoice, type Env, readVariables } from "../shared/variables";
 import { ToolError } from "./tool-error";
 
 export interface ToolSettings {
@@ -58,8 +58,8 @@ function describe({ subject, reason }: Problem): string {
   return `  ${subject}: ${reason}${help ? ` (${help})` : ""}`;
 }
 
-export function readToolSettings(processEnv: Env, envFile: string, needs: SettingsNeeds): ToolSettings {
-  const { env, problems: fileProblems } = readVariables(processEnv, envFile);
+export function readToolSettings(processEnv: Env, dotenv: DotenvChoice, needs: SettingsNeeds): ToolSettings {
+  const { env, problems: fileProblems } = readVariables(processEnv, dotenv);
   const problems: Problem[] = [...fileProblems];
   const parsed = parseConfig(env);
   if (!parsed.ok) problems.push(...parsed.problems);
@@ -67,7 +67,7 @@ export function readToolSettings(processEnv: Env, envFile: string, needs: Settin
   const listUrl = needs.listUrl ? readListUrl(env, problems) : undefined;
   if (!parsed.ok || problems.length > 0) {
     throw new ToolError(
-      `the configuration is incomplete (read from the environment and ${envFile}):\n${problems.map(describe).join("\n")}`,
+      `the configuration is incomplete (read from the environment and ${dotenv.path}):\n${problems.map(describe).join("\n")}`,
       "set these as for the deploy (see docs/tools.md), then run the command again",
     );
   }

@@ -1,11 +1,13 @@
 /** What a tools test runs against: the sample store, the mocked tenant, and the variables naming both. */
+import { fileURLToPath } from "node:url";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { type SampleStore, startSampleStore } from "../../src/local/sample-store/server";
 import { sampleStoreSecrets } from "./local-bundle";
 import { TENANT_DOMAIN } from "./tools-tenant";
 
-export const NO_ENV_FILE = "/nonexistent/tools-test.env";
+/** A variables file with nothing in it, so that a developer's own .env never reaches a test. */
+export const EMPTY_DOTENV = fileURLToPath(new URL("./empty.env", import.meta.url));
 
 /**
  * The msw server (for the tenant's handlers, reset after each test) and the sample store

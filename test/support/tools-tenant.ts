@@ -1,14 +1,15 @@
 /**
- * A Management API mocked with msw for the operator tools: connections, a users-export
- * job with its gzip NDJSON file, user reads and updates (top-level metadata merge, as
- * Auth0 does), and an optional per-second rate limit with Auth0's headers and 429s.
+ * A Management API mocked with msw for the operator tools: connections, the users search's
+ * total, a users-export job with its gzip NDJSON file, user reads and updates (top-level
+ * metadata merge, as Auth0 does), and an optional per-second rate limit with Auth0's
+ * headers and 429s, whose answers can come back out of order.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { gzipSync } from "node:zlib";
 import { HttpResponse, http } from "msw";
 import type { TenantUser } from "../../src/tools/tenant-user";
 
 export const TENANT_DOMAIN = "tools-tenant.test";
-const API = `https://${TENANT_DOMAIN}/api/v2`;
 const EXPORT_FILE_URL = "https://exports.tools-tenant.test/job_1.json.gz";
 
 export interface TenantCall {
@@ -26,6 +27,16 @@ export interface MockTenantOptions {
   exportFails?: boolean;
   /** Polls the export job answers "processing" before it ends (default 1). */
   exportPolls?: number;
+  /** Each rate-limited answer waits up to this long (random) after being counted: answers arrive out of order. */
+  answerDelayMs?: number;
+  /** What the users search reports for the connection (default: the users the export holds). */
+  reportedUsers?: number;
+  /** host or host:port (default TENANT_DOMAIN). */
+  domain?: string;
+  /** The export file's download answers this status instead of the file. */
+  downloadStatus?: number;
+  /** Updates succeed this many times, then every one answers 503 (a tenant failing mid-run). */
+  updatesBeforeFailing?: number;
 }
 
 type Metadata = Record<string, unknown>;
@@ -92,9 +103,17 @@ export class MockTenant {
     return headers;
   }
 
+  /** Counted already: the answer may now overtake, or be overtaken by, others. */
+  private async late(response: Response): Promise<Response> {
+    const delay = this.options.answerDelayMs;
+    if (delay !== undefined) await sleep(Math.random() * delay);
+    return response;
+  }
+
   handlers() {
     const record = (method: string, path: string, body?: unknown) =>
       this.calls.push({ method, path, body, at: Date.now() });
+    const API = `https://${this.options.domain ?? TENANT_DOMAIN}/api/v2`;
     return [
       http.get(`${API}/connections`, ({ request }) => {
         const name = new URL(request.url).searchParams.get("name");
@@ -102,6 +121,12 @@ export class MockTenant {
         const all = [{ id: "con_legacy", name: "legacy-db", strategy: "auth0" }];
         // The SDK asks with `take`, so the API answers in its checkpoint-paged shape.
         return HttpResponse.json({ connections: all.filter((c) => name === null || c.name === name) });
+      }),
+      http.get(`${API}/users`, ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        record("GET", `/users?${query}`);
+        const total = this.options.reportedUsers ?? this.exported.length;
+        return HttpResponse.json({ start: 0, limit: 1, length: Math.min(1, total), users: [], total });
       }),
       http.post(`${API}/jobs/users-exports`, async ({ request }) => {
         record("POST", "/jobs/users-exports", await request.json());
@@ -127,6 +152,8 @@ export class MockTenant {
       }),
       http.get(EXPORT_FILE_URL, () => {
         record("GET", "/export-file");
+        const status = this.options.downloadStatus;
+        if (status !== undefined) return new HttpResponse("<Error>AccessDenied</Error>", { status });
         const text = this.exported.map((user) => JSON.stringify(user)).join("\n");
         return new HttpResponse(gzipSync(`${text}\n`), { headers: { "content-type": "application/gzip" } });
       }),
@@ -138,24 +165,28 @@ export class MockTenant {
           return HttpResponse.json({ statusCode: 429 }, { status: 429, headers: { "retry-after": "0" } });
         }
         const limited = this.limited();
-        if (limited instanceof Response) return limited;
+        if (limited instanceof Response) return this.late(limited);
         const user = this.users.get(id);
         if (!user) return HttpResponse.json({ statusCode: 404, error: "Not Found" }, { status: 404, headers: limited });
-        return HttpResponse.json(user, { headers: limited });
+        return this.late(HttpResponse.json(user, { headers: limited }));
       }),
       http.patch(`${API}/users/:id`, async ({ params, request }) => {
         const id = String(params.id);
         const body = (await request.json()) as { user_metadata?: Metadata; app_metadata?: Metadata };
         record("PATCH", `/users/${id}`, body);
+        const failAfter = this.options.updatesBeforeFailing;
+        if (failAfter !== undefined && this.updates >= failAfter) {
+          return HttpResponse.json({ statusCode: 503, error: "Service Unavailable" }, { status: 503 });
+        }
         const limited = this.limited();
-        if (limited instanceof Response) return limited;
+        if (limited instanceof Response) return this.late(limited);
         const user = this.users.get(id);
         if (!user) return HttpResponse.json({ statusCode: 404 }, { status: 404 });
         user.user_metadata = mergeTop(user.user_metadata, body.user_metadata);
         user.app_metadata = mergeTop(user.app_metadata, body.app_metadata);
         this.updates++;
         this.onUpdate?.(id, this.updates);
-        return HttpResponse.json(user, { headers: limited });
+        return this.late(HttpResponse.json(user, { headers: limited }));
       }),
     ];
   }

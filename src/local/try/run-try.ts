@@ -35,7 +35,7 @@ function usage(io: TryIo, problem?: string): number {
 function readConfiguration(args: TryArgs, io: TryIo): { secrets: TrySecrets; config: Config } | number {
   let secrets: TrySecrets;
   try {
-    secrets = collectSecrets(io.env, args.envFile);
+    secrets = collectSecrets(io.env, args.dotenv);
   } catch (error) {
     if (error instanceof EnvFileError) return usage(io, error.message);
     throw error;
@@ -44,7 +44,7 @@ function readConfiguration(args: TryArgs, io: TryIo): { secrets: TrySecrets; con
   if (!parsed.ok) {
     io.out("The configuration is invalid; the Action would log outcome=config_error and let every login through:");
     for (const problem of parsed.problems) io.out(`  - ${explainConfigProblem(problem)}`);
-    io.out(`\nSet the Action's secrets in the environment or in ${args.envFile} (see docs/local-run.md).`);
+    io.out(`\nSet the Action's secrets in the environment or in ${args.dotenv.path} (see docs/local-run.md).`);
     return TRY_EXIT.usage;
   }
   return { secrets, config: parsed.config };

@@ -1,5 +1,6 @@
 /** The command line of `npm run try`. */
-import { parseArgs } from "node:util";
+import { readCommandLine } from "../../shared/command-line";
+import { DOTENV_FLAG, type DotenvChoice, dotenvChoice } from "../../shared/variables";
 
 export interface TryArgs {
   email: string;
@@ -8,12 +9,12 @@ export interface TryArgs {
   connection?: string;
   /** A JSON file with the user's current `user_metadata` / `app_metadata` in Auth0. */
   profile?: string;
-  /** Named --dotenv: tsx takes --env-file for itself, whatever its position. */
-  envFile: string;
+  /** `--dotenv`, the flag every command names its variables file with. */
+  dotenv: DotenvChoice;
 }
 
 export const TRY_USAGE = `usage: npm run try -- --email <email> [--legacy-id <id>] [--username <name>]
-                     [--connection <name>] [--profile <file.json>] [--dotenv <path>]
+                     [--connection <name>] [--profile <file.json>] [--${DOTENV_FLAG} <path>]
 
 Runs the built Action in the local Actions runtime against the legacy API configured in
 the environment or .env (the Action's secret names: LEGACY_API_URL, MIGRATION_CONNECTIONS,
@@ -25,46 +26,37 @@ LEGACY_API_TOKEN, ...), for one user, and prints what it would write. Writes not
   --connection  the connection the user signs in with (default: the first MIGRATION_CONNECTIONS name)
   --profile     JSON file: {"user_metadata": {...}, "app_metadata": {...}} as Auth0 holds them now
                 (default: both empty, as after a migration that lost everything)
-  --dotenv      where to read the configuration (default: .env; the environment wins over it)`;
+  --${DOTENV_FLAG}      variables file (default: .env, when it exists; the environment wins over it)`;
 
 export type ParsedTryArgs = { ok: true; args: TryArgs } | { ok: false; help: boolean; problem?: string };
 
+const FLAGS = {
+  email: { type: "string" },
+  "legacy-id": { type: "string" },
+  username: { type: "string" },
+  connection: { type: "string" },
+  profile: { type: "string" },
+  [DOTENV_FLAG]: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 export function parseTryArgs(argv: readonly string[]): ParsedTryArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        email: { type: "string" },
-        "legacy-id": { type: "string" },
-        username: { type: "string" },
-        connection: { type: "string" },
-        profile: { type: "string" },
-        dotenv: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    return { ok: false, help: false, problem: error instanceof Error ? error.message : String(error) };
-  }
+  const line = readCommandLine(argv, FLAGS);
+  if (!line.ok) return { ok: false, help: false, problem: line.problem };
+  const { values } = line;
   if (values.help) return { ok: false, help: true };
-  const text = (name: string) => {
-    const value = values[name];
-    return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-  };
-  const email = text("email");
+  const text = (value: string | undefined) => (value !== undefined && value.trim() !== "" ? value.trim() : undefined);
+  const email = text(values.email);
   if (email === undefined) return { ok: false, help: false, problem: "--email is required" };
   return {
     ok: true,
     args: {
       email,
-      legacyId: text("legacy-id"),
-      username: text("username"),
-      connection: text("connection"),
-      profile: text("profile"),
-      envFile: text("dotenv") ?? ".env",
+      legacyId: text(values["legacy-id"]),
+      username: text(values.username),
+      connection: text(values.connection),
+      profile: text(values.profile),
+      dotenv: dotenvChoice(values[DOTENV_FLAG]),
     },
   };
 }

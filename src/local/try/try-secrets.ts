@@ -5,6 +5,7 @@
  */
 import { SECRET_NAMES } from "../../action/secret-names";
 import { loadEnvFile } from "../../shared/env-file";
+import type { DotenvChoice } from "../../shared/variables";
 
 export interface TrySecrets {
   secrets: Record<string, string>;
@@ -12,8 +13,8 @@ export interface TrySecrets {
   sources: Record<string, "environment" | "env file">;
 }
 
-export function collectSecrets(env: Readonly<Record<string, string | undefined>>, envFile: string): TrySecrets {
-  const fromFile = loadEnvFile(envFile);
+export function collectSecrets(env: Readonly<Record<string, string | undefined>>, dotenv: DotenvChoice): TrySecrets {
+  const fromFile = loadEnvFile(dotenv.path, { required: dotenv.required });
   const secrets: Record<string, string> = {};
   const sources: TrySecrets["sources"] = {};
   for (const name of SECRET_NAMES) {

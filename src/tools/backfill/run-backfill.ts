@@ -2,28 +2,26 @@
  * `backfill`: repairs, through the Management API, the migrated users the export shows
  * missing metadata, with the Action's rules. First the export is streamed once to pick
  * the users needing repair into a work file (so the total, the rate and the ETA are
- * known); then a bounded pool of workers repairs them, recording each finished user in
- * the checkpoint so an interrupted run resumes where it stopped.
+ * known); then a bounded pool of workers repairs them (`processUser`), recording each
+ * finished user in the checkpoint so an interrupted run resumes where it stopped.
  */
 
 import { once } from "node:events";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ManagementError } from "auth0";
 import type { Config } from "../../action/config";
 import type { PostLoginCache } from "../../action/types";
+import { noteChanges, type StepFailure } from "../../shared/step-failure";
 import { ndjsonLines } from "../export/ndjson-lines";
 import type { UserSource } from "../export/user-source";
 import type { GovernorStats } from "../management/rate-governor";
-import { asTenantError } from "../tenant-error";
 import { asTenantUser, type TenantUser, tenantState } from "../tenant-user";
-import { ToolError } from "../tool-error";
-import { type BackfillSummary, emptySummary, record } from "./backfill-summary";
+import { type BackfillSummary, emptySummary } from "./backfill-summary";
 import type { Checkpoint } from "./checkpoint";
-import { outcomeLine } from "./outcome-line";
+import { type BackfillRun, processUser } from "./process-user";
 import { Progress, type ProgressOutput } from "./progress";
-import { type RepairResult, repairUser, type TenantWrites } from "./repair-user";
+import type { RepairResult, TenantWrites } from "./repair-user";
 import { SharedPause } from "./shared-pause";
 import { runPool } from "./worker-pool";
 
@@ -48,9 +46,6 @@ export interface BackfillInput {
 }
 
 const DEFAULT_CHECKPOINT_MS = 2000;
-/** Failures that mean the store cannot be reached at all, rather than one user's trouble. */
-const UNREACHABLE = /^legacy_error:(connection_refused|dns|tls)$/;
-const UNREACHABLE_BEFORE_GIVING_UP = 3;
 
 /** Pass 1: the users needing repair and not yet done, into a work file; returns the count. */
 async function selectUsers(input: BackfillInput, workFile: string, summary: BackfillSummary): Promise<number> {
@@ -83,81 +78,59 @@ async function* selectedUsers(workFile: string): AsyncGenerator<TenantUser> {
   }
 }
 
-/** A refused token or a missing scope fails every user alike: stop at the first one. */
-function isAccessRefusal(error: unknown): error is ManagementError {
-  return error instanceof ManagementError && (error.statusCode === 401 || error.statusCode === 403);
-}
-
-function failureOf(error: unknown): RepairResult {
-  if (error instanceof ManagementError)
-    return { outcome: "failed", reason: `management_api:status_${error.statusCode ?? "network"}` };
-  return { outcome: "failed", reason: error instanceof Error ? error.name : "unknown" };
+/** What a stopped backfill had written: the message's "whether anything was changed". */
+function writtenSoFar(summary: BackfillSummary): string {
+  if (summary.dryRun) return "nothing was written (dry run)";
+  const written = summary.outcomes.repaired + summary.outcomes.not_found;
+  if (written === 0) return "nothing was written to the tenant";
+  return `${written} user(s) were updated before it stopped; they are in the checkpoint, so running the same command again continues`;
 }
 
 export async function runBackfill(input: BackfillInput): Promise<BackfillSummary> {
   const dryRun = input.tenant === undefined;
   const summary = emptySummary(dryRun);
+  return noteChanges(
+    () => backfillInto(summary, input),
+    () => writtenSoFar(summary),
+  );
+}
+
+async function backfillInto(summary: BackfillSummary, input: BackfillInput): Promise<BackfillSummary> {
+  const { dryRun } = summary;
   const workDir = mkdtempSync(join(tmpdir(), "rmm-backfill-"));
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   input.signal?.addEventListener("abort", onAbort);
-  let refusal: ToolError | undefined;
-  let unreachable = 0;
+  let stoppedBy: StepFailure | undefined;
   const saver = dryRun
     ? undefined
     : setInterval(() => input.checkpoint.save(), input.checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS);
   try {
     const workFile = join(workDir, "users.ndjson");
     const total = await selectUsers(input, workFile, summary);
-    const progress = new Progress({ total, output: input.progressOutput });
-    const deps = {
-      config: input.config,
-      legacyFetch: input.legacyFetch,
-      cache: input.cache,
-      legacyPause: new SharedPause(),
-      tenant: input.tenant,
-      legacyRounds: input.legacyRounds,
-    };
-    await runPool(
-      selectedUsers(workFile),
-      input.concurrency,
-      async (user) => {
-        let result: RepairResult;
-        try {
-          result = await repairUser(user, deps);
-        } catch (error) {
-          if (isAccessRefusal(error)) {
-            refusal ??= asTenantError(error);
-            stop.abort();
-            return;
-          }
-          result = failureOf(error);
-        }
-        // A store that cannot be reached fails every user alike: say so once instead.
-        if (
-          result.outcome === "failed" &&
-          UNREACHABLE.test(result.reason) &&
-          summary.processed === summary.outcomes.failed
-        ) {
-          if (++unreachable >= UNREACHABLE_BEFORE_GIVING_UP) {
-            refusal ??= new ToolError(
-              `cannot reach the legacy store (${result.reason.replace("legacy_error:", "")})`,
-              "check LEGACY_API_URL and that the store is up; nothing was written",
-            );
-            stop.abort();
-          }
-        }
-        record(summary, result);
-        const finished = result.outcome !== "failed" && result.outcome !== "unrepairable";
-        if (finished && !dryRun) input.checkpoint.markDone(user.user_id);
-        if (dryRun) progress.around(() => input.planOutput(outcomeLine(user.user_id, result, true)));
-        else if (!finished) progress.log(outcomeLine(user.user_id, result, false));
-        progress.tick(result.outcome === "failed");
-        input.onResult?.(user, result);
+    const run: BackfillRun = {
+      deps: {
+        config: input.config,
+        legacyFetch: input.legacyFetch,
+        cache: input.cache,
+        legacyPause: new SharedPause(),
+        tenant: input.tenant,
+        legacyRounds: input.legacyRounds,
       },
-      stop.signal,
-    );
-    progress.finish();
+      summary,
+      progress: new Progress({ total, output: input.progressOutput }),
+      checkpoint: input.checkpoint,
+      dryRun,
+      planOutput: input.planOutput,
+      onResult: input.onResult,
+      stop: (error) => {
+        stoppedBy ??= error;
+        stop.abort();
+      },
+      unreachable: 0,
+    };
+    await runPool(selectedUsers(workFile), input.concurrency, (user) => processUser(user, run), stop.signal);
+    run.progress.finish();
     summary.interrupted = input.signal?.aborted === true;
   } finally {
     if (saver) clearInterval(saver);
@@ -165,7 +138,7 @@ export async function runBackfill(input: BackfillInput): Promise<BackfillSummary
     if (!dryRun) input.checkpoint.save();
     rmSync(workDir, { recursive: true, force: true });
   }
-  if (refusal) throw refusal;
+  if (stoppedBy) throw stoppedBy;
   summary.managementCalls = input.governorStats?.calls ?? 0;
   summary.rateLimited = input.governorStats?.rateLimited ?? 0;
   return summary;

@@ -2,25 +2,23 @@
 import { summaryLines } from "../backfill/backfill-summary";
 import { Checkpoint } from "../backfill/checkpoint";
 import { runBackfill } from "../backfill/run-backfill";
-import type { BackfillArgs } from "../cli-args";
 import { pooledFetch } from "../legacy/pooled-fetch";
 import { processCache } from "../process-cache";
 import { readToolSettings } from "../tool-settings";
+import type { BackfillArgs } from "./backfill-command-line";
 import { tenantSide } from "./tenant-source";
+import type { CommonArgs } from "./tool-command";
 import type { ToolIo } from "./tool-io";
 
-export async function backfillCommand(args: BackfillArgs, io: ToolIo): Promise<number> {
+export async function runBackfillCommand(args: BackfillArgs, common: CommonArgs, io: ToolIo): Promise<number> {
   const needsTenant = !args.dryRun || args.exportFile === undefined;
-  const settings = readToolSettings(io.env, args.envFile, { tenant: needsTenant, listUrl: false });
+  const settings = readToolSettings(io.env, common.dotenv, { tenant: needsTenant, listUrl: false });
   const { config } = settings;
-  const tenant = tenantSide(config, io, {
-    exportFile: args.exportFile,
-    tenant: settings.tenant,
-  });
   const checkpoint = Checkpoint.open(args.checkpoint, {
     repairVersion: config.repairVersion,
     connections: [...config.connections],
   });
+  const tenant = await tenantSide(config, io, { exportFile: args.exportFile, tenant: settings.tenant, common });
   if (!args.dryRun) io.atExit?.(() => checkpoint.save());
   const pool = pooledFetch(args.concurrency);
   try {

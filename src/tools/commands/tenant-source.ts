@@ -1,13 +1,18 @@
-/** The tenant side of a command: an export file given on the command line, or export jobs. */
+/**
+ * The tenant side of a command: an export file given on the command line, or export jobs;
+ * and, when credentials are set, the Management API (one token, one rate governor, every
+ * call bounded by `--timeout`).
+ */
 import { accessSync, constants } from "node:fs";
 import type { Config } from "../../action/config";
+import { openTenant } from "../../shared/tenant-access";
 import type { TenantCredentials } from "../../shared/tenant-credentials";
 import type { TenantWrites } from "../backfill/repair-user";
 import { type UserSource, usersFromFile, usersFromTenant } from "../export/user-source";
-import { managementClient } from "../management/management-client";
 import { RateGovernor } from "../management/rate-governor";
 import { tenantUsers } from "../management/tenant-users";
 import { ToolError } from "../tool-error";
+import type { CommonArgs } from "./tool-command";
 import type { ToolIo } from "./tool-io";
 
 export interface TenantSide {
@@ -24,21 +29,29 @@ function readableFile(path: string): void {
   }
 }
 
-export function tenantSide(
+export async function tenantSide(
   config: Config,
   io: ToolIo,
-  options: { exportFile?: string; tenant?: TenantCredentials },
-): TenantSide {
-  const governor = options.tenant ? new RateGovernor() : undefined;
-  const client = options.tenant ? managementClient(options.tenant) : undefined;
-  const writes = client && governor ? tenantUsers(client, governor) : undefined;
-  if (options.exportFile !== undefined) {
-    readableFile(options.exportFile);
-    return { source: usersFromFile(options.exportFile), writes, governor };
-  }
-  if (!client || !governor) throw new ToolError("the tenant's credentials are needed to export its users");
+  options: { exportFile?: string; tenant?: TenantCredentials; common: CommonArgs },
+): Promise<TenantSide> {
+  const { timeoutMs } = options.common;
+  if (options.exportFile !== undefined) readableFile(options.exportFile);
+  const access = options.tenant ? await openTenant(options.tenant, { timeoutMs }) : undefined;
+  const governor = access
+    ? new RateGovernor({
+        host: access.domain,
+        timeoutMs,
+        refusalHint: "the application needs the Management API scopes read:users, update:users and read:connections",
+        onRetry: (failure, attempt, attempts) =>
+          io.stderr.write(`${failure.message}; trying again (${attempt + 1} of ${attempts})\n`),
+      })
+    : undefined;
+  const writes = access && governor ? tenantUsers(access.management, governor) : undefined;
+  if (options.exportFile !== undefined) return { source: usersFromFile(options.exportFile), writes, governor };
+  if (!access || !governor) throw new ToolError("the tenant's credentials are needed to export its users");
   let lastStatus = "";
-  const source = usersFromTenant(client, governor, config.connections, {
+  const source = usersFromTenant(access.management, governor, config.connections, {
+    timeoutMs,
     pollIntervalMs: io.exportPollMs,
     signal: io.signal,
     onPoll: (status, percent) => {

@@ -1,5 +1,4 @@
 /** `verify`: the migration report, as a table or as JSON. */
-import type { VerifyArgs } from "../cli-args";
 import { listLegacyUsers } from "../legacy/legacy-list";
 import { pooledFetch } from "../legacy/pooled-fetch";
 import { processCache } from "../process-cache";
@@ -7,17 +6,24 @@ import { readToolSettings } from "../tool-settings";
 import { reportJson, reportTable } from "../verify/render-report";
 import { runVerify } from "../verify/run-verify";
 import { tenantSide } from "./tenant-source";
+import type { CommonArgs } from "./tool-command";
 import type { ToolIo } from "./tool-io";
+import type { VerifyArgs } from "./verify-command-line";
 
 const LIST_CONNECTIONS = 2;
 
-export async function verifyCommand(args: VerifyArgs, io: ToolIo): Promise<number> {
-  const settings = readToolSettings(io.env, args.envFile, { tenant: args.exportFile === undefined, listUrl: true });
+export async function runVerifyCommand(args: VerifyArgs, common: CommonArgs, io: ToolIo): Promise<number> {
+  const needs = { tenant: args.exportFile === undefined, listUrl: true };
+  const settings = readToolSettings(io.env, common.dotenv, needs);
   const { config, listUrl } = settings;
-  const tenant = tenantSide(config, io, { exportFile: args.exportFile, tenant: settings.tenant });
+  const tenant = await tenantSide(config, io, { exportFile: args.exportFile, tenant: settings.tenant, common });
   const pool = pooledFetch(LIST_CONNECTIONS);
   try {
-    const legacyUsers = listLegacyUsers(listUrl ?? "", config, { fetch: pool.fetch, cache: processCache() });
+    const legacyUsers = listLegacyUsers(listUrl ?? "", config, {
+      fetch: pool.fetch,
+      cache: processCache(),
+      pageTimeoutMs: common.timeoutMs,
+    });
     const report = await runVerify({ config, legacyUsers, tenantUsers: tenant.source, examples: args.examples });
     io.stdout(`${args.json ? reportJson(report) : reportTable(report)}\n`);
     return 0;

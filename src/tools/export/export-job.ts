@@ -1,9 +1,12 @@
 /**
  * One users-export job per migration connection (paged search stops at 1,000 users; an
- * export does not): resolve the connection's id, start the job, wait for its file.
+ * export does not): resolve the connection's id, count its users, start the job, wait for
+ * its file. The count is what the export is checked against before anyone reasons on it.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ManagementClient } from "auth0";
+import { withManagementStatus } from "../../shared/management-status";
+import { StepFailure } from "../../shared/step-failure";
 import type { RateGovernor } from "../management/rate-governor";
 import { ToolError } from "../tool-error";
 
@@ -17,11 +20,19 @@ export interface ExportJobOptions {
   signal?: AbortSignal;
 }
 
+/** A finished export: where to download it, and how many users the tenant reported before it started. */
+export interface ExportedConnection {
+  location: string;
+  reportedUsers: number | undefined;
+}
+
 const DEFAULT_POLL_MS = 3000;
 
 async function connectionId(client: ManagementClient, governor: RateGovernor, name: string): Promise<string> {
-  const connections = await governor.call(async () => {
-    const page = await client.connections.list({ name, fields: "id,name", include_fields: true });
+  const connections = await governor.call(`looking up the connection "${name}"`, async (signal) => {
+    const page = await withManagementStatus(
+      client.connections.list({ name, fields: "id,name", include_fields: true }, { abortSignal: signal }),
+    );
     return { data: page.data, rawResponse: page.rawResponse };
   });
   const match = connections.find((connection) => connection.name === name);
@@ -34,35 +45,82 @@ async function connectionId(client: ManagementClient, governor: RateGovernor, na
   return match.id;
 }
 
+/** Lucene phrase quoting: a connection name is only ever a term, never a query. */
+const phrase = (text: string) => `"${text.replace(/["\\]/g, "\\$&")}"`;
+
+/**
+ * How many users the tenant holds on the connection, by the users search's total (its
+ * result list stops at 1,000 users; the total is only compared with, never paged).
+ */
+async function connectionUserCount(
+  client: ManagementClient,
+  governor: RateGovernor,
+  name: string,
+): Promise<number | undefined> {
+  return governor.call(`counting the users of the connection "${name}"`, async (signal) => {
+    const page = await withManagementStatus(
+      client.users.list(
+        {
+          q: `identities.connection:${phrase(name)}`,
+          search_engine: "v3",
+          include_totals: true,
+          per_page: 1,
+          page: 0,
+          fields: "user_id",
+          include_fields: true,
+        },
+        { abortSignal: signal },
+      ),
+    );
+    return { data: page.response.total, rawResponse: page.rawResponse };
+  });
+}
+
 /**
  * Ends early on abort (the loop then reports the interruption). A listener added per poll
  * and never removed would pile up on a long job until Node warns of a leak.
  */
 const wait = (ms: number, signal?: AbortSignal) => sleep(ms, undefined, { signal }).catch(() => undefined);
 
-/** Starts the export of one connection and resolves with its download URL once complete. */
+/** Starts the export of one connection and resolves once its file is ready. */
 export async function exportConnection(
   client: ManagementClient,
   governor: RateGovernor,
   connection: string,
   options: ExportJobOptions = {},
-): Promise<string> {
+): Promise<ExportedConnection> {
   const connection_id = await connectionId(client, governor, connection);
+  // Counted before the job starts: users only arrive during a migration, so the export holds at least as many.
+  const reportedUsers = await connectionUserCount(client, governor, connection);
   const fields = EXPORT_FIELDS.map((name) => ({ name }));
-  const job = await governor.call(() =>
-    client.jobs.usersExports.create({ connection_id, format: "json", fields }).withRawResponse(),
+  // No `limit`: Auth0's export guide says every user is exported without one (its API reference shows
+  // a default of 5); the count above catches an export that stopped short either way.
+  const job = await governor.call(`starting the users export of "${connection}"`, (signal) =>
+    withManagementStatus(
+      client.jobs.usersExports
+        .create({ connection_id, format: "json", fields }, { abortSignal: signal })
+        .withRawResponse(),
+    ),
   );
+  const step = `waiting for the users export of "${connection}" (job ${job.id})`;
   for (;;) {
     if (options.signal?.aborted) throw new ToolError("interrupted while waiting for the export job");
-    const status = await governor.call(() => client.jobs.get(job.id).withRawResponse());
+    const status = await governor.call(step, (signal) =>
+      withManagementStatus(client.jobs.get(job.id, { abortSignal: signal }).withRawResponse()),
+    );
     options.onPoll?.(status.status, status.percentage_done);
     if (status.status === "completed") {
-      if (!status.location) throw new ToolError(`the export job ${job.id} completed without a file location`);
-      return status.location;
+      if (!status.location) {
+        throw new StepFailure(step, governor.host, {
+          kind: "answer",
+          detail: "the job completed without a file location",
+        });
+      }
+      return { location: status.location, reportedUsers };
     }
     if (status.status === "failed") {
       const details = typeof status.status_details === "string" ? `: ${status.status_details}` : "";
-      throw new ToolError(`the export job ${job.id} for connection "${connection}" failed${details}`);
+      throw new StepFailure(step, governor.host, { kind: "answer", detail: `the job failed${details}` });
     }
     await wait(options.pollIntervalMs ?? DEFAULT_POLL_MS, options.signal);
   }

@@ -1,7 +1,8 @@
 /**
  * Reads the legacy store's paged user list (LEGACY_API_LIST_URL), one page at a time,
  * with the Action's credentials code and failure classification. A page that keeps
- * failing ends the command with one message naming the store's origin and the reason.
+ * failing ends the command with one message naming the page, the host (the list's, or
+ * the OAuth token endpoint's) and the cause.
  */
 
 import * as z from "zod/mini";
@@ -13,6 +14,8 @@ import { classifyStatus, classifyThrown, type HttpFailure, invalid } from "../..
 import { authHeaders } from "../../action/legacy-auth";
 import { readCappedText } from "../../action/read-body";
 import type { PostLoginCache } from "../../action/types";
+import { causeOfReason } from "../../shared/failure-cause";
+import { StepFailure } from "../../shared/step-failure";
 import { ToolError } from "../tool-error";
 
 export interface ListedUser {
@@ -31,6 +34,8 @@ export interface ListDeps {
 
 const PAGE_CAP_BYTES = 16 * 1024 * 1024;
 const DEFAULT_PAGE_TIMEOUT_MS = 30_000;
+const LIST_HINT = "check LEGACY_API_LIST_URL and the store's credentials";
+const TOKEN_HINT = "check LEGACY_OAUTH_CLIENT_ID and LEGACY_OAUTH_CLIENT_SECRET";
 const DEFAULT_ATTEMPTS = 5;
 const FIRST_BACKOFF_MS = 250;
 
@@ -101,16 +106,25 @@ async function pageWithRetries(url: string, config: Config, deps: ListDeps): Pro
   }
 }
 
+/** Which endpoint failed: the Action names token failures `oauth_…`. */
+function pageFailure(failure: HttpFailure, listUrl: string, config: Config, pageNumber: number, timeoutMs: number) {
+  const cause = causeOfReason(failure.reason);
+  if (failure.reason.startsWith("oauth_") && config.auth.kind === "oauth") {
+    const step = `requesting a legacy OAuth token for the user list page ${pageNumber}`;
+    const source = "LEGACY_OAUTH_TOKEN_URL";
+    return new StepFailure(step, new URL(config.auth.tokenUrl).host, cause, { timeoutMs, source, hint: TOKEN_HINT });
+  }
+  const step = `reading the legacy user list page ${pageNumber}`;
+  const source = "LEGACY_API_LIST_URL";
+  return new StepFailure(step, new URL(listUrl).host, cause, { timeoutMs, source, hint: LIST_HINT });
+}
+
 export async function* listLegacyUsers(listUrl: string, config: Config, deps: ListDeps): AsyncGenerator<ListedUser> {
   let cursor: string | undefined;
-  for (;;) {
+  for (let pageNumber = 1; ; pageNumber++) {
     const page = await pageWithRetries(pageUrl(listUrl, cursor), config, deps);
     if (!page.ok) {
-      const origin = new URL(listUrl).origin;
-      throw new ToolError(
-        `the legacy store's user list (${origin}) failed: ${page.failure.reason}`,
-        "check LEGACY_API_LIST_URL, the store's credentials, and that the store is up",
-      );
+      throw pageFailure(page.failure, listUrl, config, pageNumber, deps.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS);
     }
     yield* page.users;
     if (page.next === undefined || page.next === "") return;

@@ -1,24 +1,55 @@
 /**
- * Paces every Management API call of one command together, from the tenant's own
- * rate-limit headers. Each answer's `X-RateLimit-Remaining`, less the calls still in
- * flight, is the budget until `X-RateLimit-Reset`; a call that finds it spent waits for
- * the reset, so the workers rarely meet a 429. A 429 still pauses everyone until the
- * time the tenant names (`Retry-After`, else the reset) and the call is retried.
+ * Paces every Management API call of one command together, so that the tenant's rate
+ * limit (shared by all of the tenant's clients) is never crossed, whatever order the
+ * answers come back in.
+ *
+ * The tenant counts requests per window: each answer says how many are left after it
+ * (`X-RateLimit-Remaining`) and when the window ends (`X-RateLimit-Reset`). Within a
+ * window that figure only falls, so the lowest one seen is the latest the tenant knows,
+ * and every call it counted after that answer is still unanswered here. The budget is
+ * therefore the window's lowest remaining, less the calls in flight, less the calls that
+ * ended without an answer (the tenant may have counted them). It holds until an answer
+ * names a later reset; an answer from a window already over is ignored, never raising the
+ * budget again. When the reset passes before any answer of the next window, that window
+ * is taken as full (`X-RateLimit-Limit`) less the calls in flight. Until the tenant's
+ * first answer says whether it limits at all, one call at a time. Waits end with jitter
+ * so that the workers do not all wake at one instant. A 429 still pauses everyone until
+ * `Retry-After` (else the reset), and the call is retried.
  */
-
 import { setTimeout as sleep } from "node:timers/promises";
-import { ManagementError, ManagementTimeoutError } from "auth0";
 import { backoffMs } from "../../action/backoff";
 import { parseRetryAfter } from "../../action/http-failure";
+import { boundedCall } from "../../shared/bounded-call";
+import { isRetryableCause, StatusError } from "../../shared/failure-cause";
+import { StepFailure } from "../../shared/step-failure";
 
-/** One SDK call with its raw response, e.g. `() => client.users.get(id).withRawResponse()`. */
-export type RawCall<T> = () => Promise<{ data: T; rawResponse: { headers: Headers } }>;
+/** One SDK call with its raw response, e.g. `(signal) => client.users.get(id, {}, {abortSignal: signal}).withRawResponse()`. */
+export type RawCall<T> = (signal: AbortSignal) => Promise<{ data: T; rawResponse: { headers: Headers } }>;
+
+/** Time as the governor sees it; tests run it on a simulated clock. */
+export interface GovernorClock {
+  now(): number;
+  /** Resolves after `ms`, or at once when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
 
 export interface GovernorOptions {
-  /** Attempts per call for 429, 5xx, timeouts and network failures. */
-  maxAttempts?: number;
+  /** The tenant's host, named when a call fails. */
+  host: string;
+  /** What to check when the tenant refuses a call (401, 403): its scopes. */
+  refusalHint?: string;
+  /** Bound of each attempt. */
+  timeoutMs: number;
+  /** Attempts per call while the tenant answers 429. */
+  rateLimitAttempts?: number;
+  /** Attempts per call for 5xx, timeouts and broken connections (DNS, refusals and TLS fail at once). */
+  failureAttempts?: number;
   /** Longest single pause, whatever the headers say. */
   maxPauseMs?: number;
+  /** Told before a failed call is tried again, so a long wait is never silent. */
+  onRetry?: (failure: StepFailure, attempt: number, attempts: number) => void;
+  clock?: GovernorClock;
+  random?: () => number;
 }
 
 export interface GovernorStats {
@@ -26,95 +57,194 @@ export interface GovernorStats {
   rateLimited: number;
 }
 
-const DEFAULT_ATTEMPTS = 8;
-const DEFAULT_MAX_PAUSE_MS = 60_000;
-const FIRST_BACKOFF_MS = 500;
-
-function header(headers: Headers | undefined, name: string): number | undefined {
-  const text = headers?.get(name);
-  if (text === null || text === undefined || !/^\d+$/.test(text.trim())) return undefined;
-  return Number(text);
+interface Window {
+  /** The `X-RateLimit-Reset` (epoch seconds) that names it. */
+  reset: number;
+  /** When it is over here: a little after the reset, our clock and the tenant's may differ. */
+  endsAt: number;
+  /** The lowest remaining seen; taken as the limit when the window is assumed. */
+  lowest: number;
+  /** Calls that ended without rate-limit headers while it lasted: maybe counted. */
+  unanswered: number;
+  /** Assumed after `reset` passed, before any answer of the next window. */
+  assumed: boolean;
 }
 
-/** Rate limits, server errors, timeouts and network failures may pass; anything else is final. */
-function isRetryable(error: unknown): boolean {
-  if (error instanceof ManagementTimeoutError) return true;
-  if (!(error instanceof ManagementError)) return false;
-  const status = error.statusCode;
-  return status === undefined || status === 429 || status >= 500;
+const DEFAULT_RATE_LIMIT_ATTEMPTS = 8;
+const DEFAULT_FAILURE_ATTEMPTS = 3;
+const DEFAULT_MAX_PAUSE_MS = 60_000;
+const FIRST_BACKOFF_MS = 500;
+const RESET_MARGIN_MS = 50;
+/** Up to this much is added to a wait for the reset (half of it always). */
+const WAKE_JITTER_MS = 100;
+/** Up to this much before a worker woken by an answer looks again, so that they do not all start together. */
+const ANSWER_JITTER_MS = 20;
+/** How long an assumed window lasts: Auth0's limits refill by the second. */
+const ASSUMED_WINDOW_MS = 1000;
+
+const realClock: GovernorClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => sleep(ms, undefined, { signal }).catch(() => undefined),
+};
+
+function header(headers: Headers | undefined, name: string): number | undefined {
+  const text = headers?.get(name)?.trim();
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
 }
 
 export class RateGovernor {
   readonly stats: GovernorStats = { calls: 0, rateLimited: 0 };
-  private readonly maxAttempts: number;
-  private readonly maxPauseMs: number;
-  /** Calls that may still start before `resetAt`; unlimited until the tenant says otherwise. */
-  private budget = Number.POSITIVE_INFINITY;
-  private resetAt = 0;
+  private readonly clock: GovernorClock;
+  private readonly random: () => number;
+  private window: Window | undefined;
+  private limit: number | undefined;
+  /** Whether an answer has come yet: before it, nothing is known of the limit. */
+  private answered = false;
   private inFlight = 0;
+  private pausedUntil = 0;
+  private readonly waiters = new Set<() => void>();
 
-  constructor(options: GovernorOptions = {}) {
-    this.maxAttempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
-    this.maxPauseMs = options.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS;
+  constructor(private readonly options: GovernorOptions) {
+    this.clock = options.clock ?? realClock;
+    this.random = options.random ?? Math.random;
   }
 
-  async call<T>(request: RawCall<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+  get host(): string {
+    return this.options.host;
+  }
+
+  async call<T>(step: string, request: RawCall<T>): Promise<T> {
+    const rateLimitAttempts = this.options.rateLimitAttempts ?? DEFAULT_RATE_LIMIT_ATTEMPTS;
+    const failureAttempts = this.options.failureAttempts ?? DEFAULT_FAILURE_ATTEMPTS;
+    for (let attempt = 1, failures = 0; ; attempt++) {
       await this.takeTurn();
       this.stats.calls++;
-      this.inFlight++;
+      let failure: StepFailure;
       try {
-        const { data, rawResponse } = await request();
-        this.inFlight--;
-        this.observe(rawResponse.headers);
+        const { data, rawResponse } = await boundedCall(
+          {
+            step,
+            host: this.options.host,
+            timeoutMs: this.options.timeoutMs,
+            source: "AUTH0_DOMAIN",
+            hint: this.options.refusalHint,
+          },
+          request,
+        );
+        this.settle(rawResponse.headers);
         return data;
       } catch (error) {
-        this.inFlight--;
-        if (!isRetryable(error) || attempt >= this.maxAttempts) throw error;
-        const headers = error instanceof ManagementError ? error.rawResponse?.headers : undefined;
-        if (error instanceof ManagementError && error.statusCode === 429) {
-          this.stats.rateLimited++;
-          this.spentUntil(this.delayFrom(headers) ?? backoffMs(attempt, FIRST_BACKOFF_MS));
-        } else {
-          await sleep(backoffMs(attempt, FIRST_BACKOFF_MS));
-        }
+        const headers =
+          error instanceof StepFailure && error.cause instanceof StatusError ? error.cause.headers : undefined;
+        this.settle(headers);
+        if (!(error instanceof StepFailure)) throw error;
+        failure = error;
       }
+      const { failure: cause } = failure;
+      if (cause.kind === "status" && cause.status === 429) {
+        this.stats.rateLimited++;
+        if (attempt >= rateLimitAttempts) throw failure;
+        this.pauseAfter429(failure);
+        continue;
+      }
+      failures++;
+      if (!isRetryableCause(cause) || failures >= failureAttempts) throw failure;
+      this.options.onRetry?.(failure, failures, failureAttempts);
+      await this.clock.sleep(backoffMs(failures, FIRST_BACKOFF_MS, this.random));
     }
   }
 
-  private delayFrom(headers: Headers | undefined): number | undefined {
-    const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null);
-    if (retryAfter !== undefined) return retryAfter;
-    const reset = header(headers, "x-ratelimit-reset");
-    return reset === undefined ? undefined : reset * 1000 - Date.now();
+  /** The calls that may start now. */
+  private available(): number {
+    const { window } = this;
+    if (!this.answered) return 1 - this.inFlight;
+    if (window === undefined) return Number.POSITIVE_INFINITY;
+    return window.lowest - this.inFlight - window.unanswered;
   }
 
-  /** Calls still in flight may not have been counted in this answer yet: they are set aside. */
-  private observe(headers: Headers): void {
-    const remaining = header(headers, "x-ratelimit-remaining");
-    const reset = header(headers, "x-ratelimit-reset");
-    if (remaining === undefined || reset === undefined) return;
-    this.budget = remaining - this.inFlight;
-    this.resetAt = Math.min(reset * 1000, Date.now() + this.maxPauseMs);
-  }
-
-  private spentUntil(ms: number): void {
-    this.budget = 0;
-    this.resetAt = Math.max(this.resetAt, Date.now() + Math.min(this.maxPauseMs, Math.max(0, ms)));
-  }
-
+  /** Waits for a turn and takes it (counted in flight) before anyone else can look. */
   private async takeTurn(): Promise<void> {
     for (;;) {
-      const now = Date.now();
-      if (now >= this.resetAt) {
-        // Past the reset the old figures say nothing; the next answer brings new ones.
-        this.budget = Number.POSITIVE_INFINITY;
+      const now = this.clock.now();
+      if (now < this.pausedUntil) {
+        await this.wait(this.pausedUntil);
+        continue;
       }
-      if (this.budget > 0) {
-        this.budget--;
+      this.rollOver(now);
+      if (this.available() > 0) {
+        this.inFlight++;
         return;
       }
-      await sleep(this.resetAt - now);
+      // No window yet means the first call is still out: its answer wakes this one.
+      const wokenByAnswer = await this.wait(this.window?.endsAt ?? now + this.maxPauseMs());
+      if (wokenByAnswer) await this.clock.sleep(backoffMs(1, ANSWER_JITTER_MS, this.random));
     }
+  }
+
+  /** Sleeps until `until` plus jitter, or until an answer changes the budget (then resolves true). */
+  private async wait(until: number): Promise<boolean> {
+    const woken = new AbortController();
+    const wake = () => woken.abort();
+    this.waiters.add(wake);
+    try {
+      const jitter = backoffMs(1, WAKE_JITTER_MS, this.random);
+      await this.clock.sleep(Math.max(0, until - this.clock.now()) + jitter, woken.signal);
+      return woken.signal.aborted;
+    } finally {
+      this.waiters.delete(wake);
+    }
+  }
+
+  private rollOver(now: number): void {
+    const { window } = this;
+    if (window === undefined || now < window.endsAt || this.limit === undefined) return;
+    this.window = {
+      reset: window.reset,
+      endsAt: now + ASSUMED_WINDOW_MS,
+      lowest: this.limit,
+      unanswered: 0,
+      assumed: true,
+    };
+  }
+
+  /** A call ended: what its answer says about the window, then every waiter looks again. */
+  private settle(headers: Headers | undefined): void {
+    this.inFlight--;
+    this.answered = true;
+    const remaining = header(headers, "x-ratelimit-remaining");
+    const reset = header(headers, "x-ratelimit-reset");
+    if (remaining === undefined || reset === undefined) {
+      if (this.window) this.window.unanswered++;
+    } else {
+      this.observe(remaining, reset, header(headers, "x-ratelimit-limit"));
+    }
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private observe(remaining: number, reset: number, limit: number | undefined): void {
+    this.limit = limit ?? Math.max(this.limit ?? 0, remaining + 1);
+    const { window } = this;
+    if (window === undefined || reset > window.reset) {
+      const endsAt = Math.min(reset * 1000 + RESET_MARGIN_MS, this.clock.now() + this.maxPauseMs());
+      this.window = { reset, endsAt, lowest: remaining, unanswered: 0, assumed: false };
+    } else if (reset === window.reset && !window.assumed) {
+      window.lowest = Math.min(window.lowest, remaining);
+    }
+    // Otherwise the answer comes from a window that is over: it says nothing about this one.
+  }
+
+  /** Everyone waits: until `Retry-After`, else the reset, else a backoff step. */
+  private pauseAfter429(failure: StepFailure): void {
+    const headers = failure.cause instanceof StatusError ? failure.cause.headers : undefined;
+    const now = this.clock.now();
+    const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
+    const reset = header(headers, "x-ratelimit-reset");
+    const untilReset = reset === undefined ? undefined : reset * 1000 + RESET_MARGIN_MS - now;
+    const pause = retryAfter ?? untilReset ?? backoffMs(1, FIRST_BACKOFF_MS, this.random);
+    this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(this.maxPauseMs(), Math.max(0, pause)));
+  }
+
+  private maxPauseMs(): number {
+    return this.options.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS;
   }
 }

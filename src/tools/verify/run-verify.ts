@@ -23,15 +23,23 @@ export async function runVerify({ config, legacyUsers, tenantUsers, examples }: 
   const partitions = new IdPartitions();
   let legacyCount = 0;
   let tenantCount = 0;
+  // When one side fails, the other stops too: the command must not wait on an export nobody will read.
+  const stop = new AbortController();
+  const stopOnFailure = (reading: Promise<void>) =>
+    reading.catch((error: unknown) => {
+      stop.abort();
+      throw error;
+    });
   try {
     const readLegacy = async () => {
       for await (const user of legacyUsers) {
+        if (stop.signal.aborted) return;
         legacyCount++;
         partitions.add("legacy", { legacyId: user.legacy_id, userId: "" });
       }
     };
     const readTenant = async () => {
-      for await (const user of tenantUsers()) {
+      for await (const user of tenantUsers(stop.signal)) {
         tenantCount++;
         tallies.add(STATE_CATEGORY[tenantState(user, config)], user.user_id);
         const legacyId = migrationIdentityId(user, config.connections);
@@ -39,7 +47,7 @@ export async function runVerify({ config, legacyUsers, tenantUsers, examples }: 
         else partitions.add("tenant", { legacyId, userId: user.user_id });
       }
     };
-    await Promise.all([readLegacy(), readTenant()]);
+    await Promise.all([stopOnFailure(readLegacy()), stopOnFailure(readTenant())]);
     partitions.flush();
     for (let bucket = 0; bucket < BUCKETS; bucket++) {
       const legacyIds = new Set(partitions.read("legacy", bucket).map((entry) => entry.legacyId));

@@ -1,0 +1,772 @@
+// repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
+import {
+  Deadline,
+  MARKER_KEY,
+  MAX_VALUE_DEPTH,
+  METADATA_BUDGET_BYTES,
+  RESERVED_APP_METADATA_KEYS,
+  asTenantUser,
+  authHeaders,
+  backoffMs,
+  buildMarker,
+  detectFor,
+  discardBody,
+  fillUrlTemplate,
+  forgetToken,
+  hasValue,
+  isForbiddenKeyName,
+  isPlainObject,
+  loginBlocker,
+  ndjsonLines,
+  ownValue,
+  pooledFetch,
+  processCache,
+  readCappedText,
+  readToolSettings,
+  tenantSide,
+  tenantState
+} from "./chunk-3Z7ZJY7U.js";
+import {
+  StepFailure,
+  ToolError,
+  causeOfReason,
+  classifyStatus,
+  classifyThrown,
+  invalid,
+  noteChanges
+} from "./chunk-34UKAUKX.js";
+
+// src/tools/backfill/backfill-summary.ts
+function emptySummary(dryRun) {
+  return {
+    dryRun,
+    interrupted: false,
+    needingRepair: 0,
+    fromCheckpoint: 0,
+    processed: 0,
+    outcomes: { repaired: 0, not_found: 0, already_repaired: 0, deleted: 0, unrepairable: 0, failed: 0 },
+    userKeys: 0,
+    appKeys: 0,
+    skippedKeys: 0,
+    managementCalls: 0,
+    rateLimited: 0
+  };
+}
+function record(summary, result) {
+  summary.processed++;
+  summary.outcomes[result.outcome]++;
+  if (result.outcome === "repaired") {
+    summary.userKeys += result.userKeys.length;
+    summary.appKeys += result.appKeys.length;
+    summary.skippedKeys += result.skipped.length;
+  }
+}
+function summaryLines(summary) {
+  const { outcomes, dryRun } = summary;
+  const would = (text) => dryRun ? `would be ${text}` : text;
+  const lines = [
+    `${dryRun ? "dry run (nothing written)" : "backfill"} ${summary.interrupted ? "interrupted" : "finished"}: ${summary.needingRepair} user(s) needing repair, ${summary.fromCheckpoint} already done in an earlier run, ${summary.processed} processed now`,
+    `  ${would("repaired").padEnd(28)} ${outcomes.repaired}  (user_metadata keys ${summary.userKeys}, app_metadata keys ${summary.appKeys}, keys skipped ${summary.skippedKeys})`,
+    `  ${would("marked not_found").padEnd(28)} ${outcomes.not_found}`,
+    `  ${"cannot log in".padEnd(28)} ${outcomes.unrepairable}  (metadata that is not an object: fix by hand)`,
+    `  ${"failed".padEnd(28)} ${outcomes.failed}${outcomes.failed > 0 ? "  (run the command again to retry them)" : ""}`
+  ];
+  if (!dryRun) {
+    lines.splice(
+      3,
+      0,
+      `  ${"repaired since the export".padEnd(28)} ${outcomes.already_repaired}  (left untouched)`,
+      `  ${"deleted since the export".padEnd(28)} ${outcomes.deleted}`
+    );
+  }
+  if (summary.managementCalls > 0) {
+    lines.push(
+      `  Management API: ${summary.managementCalls} call(s), ${summary.rateLimited} rate-limited (429) answer(s)`
+    );
+  }
+  if (summary.interrupted) lines.push("Interrupted: run the same command again to continue where it stopped.");
+  return lines;
+}
+
+// src/tools/backfill/checkpoint.ts
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import * as z from "zod/mini";
+var KIND = "repair-migrated-metadata/backfill-checkpoint";
+var fileSchema = z.object({
+  kind: z.literal(KIND),
+  repair_version: z.number(),
+  connections: z.array(z.string()),
+  done: z.array(z.string())
+});
+var Checkpoint = class _Checkpoint {
+  constructor(path, scope, done) {
+    this.path = path;
+    this.scope = scope;
+    this.done = done;
+  }
+  path;
+  scope;
+  done;
+  dirty = false;
+  /**
+   * A checkpoint written for another REPAIR_VERSION or other connections would skip users
+   * this run must check, so it is refused rather than silently used.
+   */
+  static open(path, scope) {
+    let text;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch (error) {
+      if (error.code === "ENOENT") return new _Checkpoint(path, scope, /* @__PURE__ */ new Set());
+      throw error;
+    }
+    let parsed;
+    try {
+      parsed = fileSchema.parse(JSON.parse(text));
+    } catch {
+      throw new ToolError(`the checkpoint ${path} is not a backfill checkpoint`, "pass another --checkpoint path");
+    }
+    const sameConnections = [...parsed.connections].sort().join(",") === [...scope.connections].sort().join(",");
+    if (parsed.repair_version !== scope.repairVersion || !sameConnections) {
+      throw new ToolError(
+        `the checkpoint ${path} was written for REPAIR_VERSION ${parsed.repair_version} and connection(s) ${parsed.connections.join(", ")}`,
+        "delete it (or pass another --checkpoint path) to start a new backfill"
+      );
+    }
+    return new _Checkpoint(path, scope, new Set(parsed.done));
+  }
+  get size() {
+    return this.done.size;
+  }
+  has(userId) {
+    return this.done.has(userId);
+  }
+  markDone(userId) {
+    this.done.add(userId);
+    this.dirty = true;
+  }
+  /** Synchronous, so that it can run in a signal handler just before the process exits. */
+  save() {
+    if (!this.dirty) return;
+    const body = {
+      kind: KIND,
+      repair_version: this.scope.repairVersion,
+      connections: [...this.scope.connections],
+      done: [...this.done]
+    };
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(body)}
+`);
+    renameSync(temporary, this.path);
+    this.dirty = false;
+  }
+};
+
+// src/tools/backfill/run-backfill.ts
+import { once } from "node:events";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// src/tools/backfill/outcome-line.ts
+function keyList(label, keys) {
+  return keys.length > 0 ? `${label}: ${keys.join(", ")}` : void 0;
+}
+function outcomeLine(userId, result, dryRun) {
+  const verb = dryRun ? "would write" : "wrote";
+  switch (result.outcome) {
+    case "repaired": {
+      const parts = [keyList("user_metadata", result.userKeys), keyList("app_metadata", result.appKeys)].filter(
+        (part) => part !== void 0
+      );
+      const keys = parts.length > 0 ? parts.join("; ") : "no keys (the legacy record adds nothing)";
+      const skipped = result.skipped.length > 0 ? `; skipped ${result.skipped.length} (${[...new Set(result.skipped)].join(", ")})` : "";
+      return `${userId}  ${verb} ${keys}${skipped}; marker repaired`;
+    }
+    case "not_found":
+      return `${userId}  not in the legacy store: ${verb} marker not_found`;
+    case "already_repaired":
+      return `${userId}  nothing missing any more (repaired by a login since the export): left untouched`;
+    case "deleted":
+      return `${userId}  no longer in the tenant: skipped`;
+    case "unrepairable":
+      return `${userId}  cannot log in until their profile is fixed (${result.reason}): fix it by hand, nothing written`;
+    case "failed":
+      return `${userId}  FAILED ${result.reason} (retried on the next run)`;
+  }
+}
+
+// src/action/json-size.ts
+var NON_ASCII = /[\u0080-\uffff]/;
+function utf8Length(text) {
+  if (!NON_ASCII.test(text)) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 128) bytes += 1;
+    else if (unit < 2048) bytes += 2;
+    else if (unit >= 55296 && unit <= 56319 && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 56320 && next <= 57343) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+function jsonBytes(value) {
+  return utf8Length(JSON.stringify(value) ?? "");
+}
+
+// src/action/storable-value.ts
+function scalarProblem(value) {
+  if (typeof value === "string") return value.isWellFormed() ? void 0 : "ill_formed_string";
+  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) return "unsafe_number";
+  return void 0;
+}
+function valueProblem(value, depth = 0) {
+  if (typeof value !== "object" || value === null) return scalarProblem(value);
+  if (depth >= MAX_VALUE_DEPTH) return "too_deep";
+  if (Array.isArray(value)) {
+    for (const element of value) {
+      const problem = valueProblem(element, depth + 1);
+      if (problem) return problem;
+    }
+    return void 0;
+  }
+  if (!isPlainObject(value)) return void 0;
+  for (const key of Object.keys(value)) {
+    if (isForbiddenKeyName(key)) return "nested_forbidden_key";
+    const problem = valueProblem(value[key], depth + 1);
+    if (problem) return problem;
+  }
+  return void 0;
+}
+
+// src/action/fill-plan.ts
+function entryBytes(key, value) {
+  return utf8Length(JSON.stringify(key)) + 1 + jsonBytes(value);
+}
+function appKeyProblem(key, config) {
+  if (key === MARKER_KEY) return "marker_key";
+  if (RESERVED_APP_METADATA_KEYS.has(key)) return "reserved";
+  if (config.allowedAppKeys && !config.allowedAppKeys.has(key)) return "not_allowed";
+  return void 0;
+}
+function planSide(target, side, legacy, config, plan, reservedEntry) {
+  if (!legacy) return;
+  const candidates = Object.keys(legacy).filter((key) => hasValue(legacy, key) && !hasValue(side.current, key)).sort();
+  const storable = [];
+  for (const key of candidates) {
+    const value = legacy[key];
+    const reason = (!side.writable ? "not_object_in_auth0" : void 0) ?? (isForbiddenKeyName(key) ? "forbidden_name" : void 0) ?? (target === "app" ? appKeyProblem(key, config) : void 0) ?? valueProblem(value);
+    if (reason) plan.skipped.push({ target, key, reason });
+    else storable.push([key, value]);
+  }
+  plan[target].push(...withinBudget(target, side.current, storable, reservedEntry, plan));
+}
+function withinBudget(target, current, storable, reservedEntry, plan) {
+  let size = jsonBytes(current);
+  const grow = (entryBytes2) => entryBytes2 + (size > 2 ? 1 : 0);
+  if (reservedEntry !== void 0) size += grow(reservedEntry);
+  if (size + jsonBytes(Object.fromEntries(storable)) <= METADATA_BUDGET_BYTES) return storable;
+  const fitting = [];
+  for (const [key, value] of storable) {
+    const added = grow(entryBytes(key, value));
+    if (size + added > METADATA_BUDGET_BYTES) {
+      plan.skipped.push({ target, key, reason: "over_budget" });
+      continue;
+    }
+    size += added;
+    fitting.push([key, value]);
+  }
+  return fitting;
+}
+function planFill(user, app, legacyUser, legacyApp, config, marker) {
+  const plan = { user: [], app: [], skipped: [] };
+  planSide("user", user, legacyUser, config, plan, void 0);
+  planSide("app", app, legacyApp, config, plan, app.writable ? entryBytes(MARKER_KEY, marker) : void 0);
+  return plan;
+}
+
+// src/action/legacy-client.ts
+var BODY_CAP_BYTES = 256 * 1024;
+var MAX_ATTEMPTS = 4;
+var MAX_SAME_ORIGIN_REDIRECTS = 3;
+var FIRST_BACKOFF_MS = 100;
+var MIN_ATTEMPT_MS = 100;
+function isJsonMediaType(contentType) {
+  const type = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || type.endsWith("+json");
+}
+async function readRecord(response) {
+  if (!isJsonMediaType(response.headers.get("content-type"))) {
+    discardBody(response.body);
+    return { kind: "failed", failure: invalid("not_json", 200) };
+  }
+  const text = await readCappedText(response, BODY_CAP_BYTES);
+  if (!text.ok) return { kind: "failed", failure: invalid(text.reason, 200) };
+  try {
+    return { kind: "found", body: JSON.parse(text.text) };
+  } catch {
+    return { kind: "failed", failure: invalid("invalid_json", 200) };
+  }
+}
+async function getFollowingSameOrigin(url, headers, deps) {
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    const response = await deps.fetch(current, {
+      headers: { accept: "application/json", ...headers },
+      redirect: "manual",
+      signal: deps.deadline.signal
+    });
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status >= 400 || location === null) return response;
+    discardBody(response.body);
+    const next = new URL(location, current);
+    if (next.origin !== new URL(url).origin) return { redirectRefused: "redirect_other_origin" };
+    if (hop >= MAX_SAME_ORIGIN_REDIRECTS) return { redirectRefused: "too_many_redirects" };
+    current = next.href;
+  }
+}
+async function attemptOnce(url, config, deps) {
+  const auth = await authHeaders(config.auth, deps.fetch, deps.cache, deps.deadline);
+  if (!auth.ok) return { kind: "failed", failure: auth.failure };
+  const response = await getFollowingSameOrigin(url, auth.headers, deps);
+  if ("redirectRefused" in response) return { kind: "failed", failure: invalid(response.redirectRefused) };
+  if (response.status === 200) return readRecord(response);
+  discardBody(response.body);
+  if (response.status === 404) return { kind: "not_found" };
+  const failure = classifyStatus(response);
+  if (response.status === 401 && config.auth.kind === "oauth" && !auth.freshToken) {
+    forgetToken(config.auth, deps.cache);
+    return { kind: "failed", failure, retryNow: true };
+  }
+  return { kind: "failed", failure };
+}
+async function guardedAttempt(url, config, deps) {
+  try {
+    return await deps.deadline.race(attemptOnce(url, config, deps));
+  } catch (error) {
+    return { kind: "failed", failure: classifyThrown(error, deps.deadline.expired) };
+  }
+}
+async function fetchLegacyRecord(url, config, deps) {
+  for (let attempts = 1; ; attempts++) {
+    const result = await guardedAttempt(url, config, deps);
+    if (result.kind !== "failed") return { ...result, attempts };
+    const { failure } = result;
+    const wait = result.retryNow ? 0 : failure.retryAfterMs ?? backoffMs(attempts, FIRST_BACKOFF_MS);
+    const canRetry = (failure.retryable || result.retryNow) && attempts < MAX_ATTEMPTS;
+    if (!canRetry || deps.deadline.remaining() < wait + MIN_ATTEMPT_MS) return { kind: "failed", attempts, failure };
+    if (!await deps.deadline.sleep(wait)) return { kind: "failed", attempts, failure };
+  }
+}
+
+// src/action/legacy-record.ts
+import * as z2 from "zod/mini";
+var plainObject = z2.custom(isPlainObject);
+var metadataSchema = z2.union([z2.undefined(), z2.null(), plainObject]);
+function valueAtPath(record2, path) {
+  let current = record2;
+  for (const segment of path) {
+    if (current === void 0 || current === null) return { found: true, value: void 0 };
+    if (!isPlainObject(current)) return { found: false };
+    current = ownValue(current, segment);
+  }
+  return { found: true, value: current };
+}
+function metadataAt(record2, path) {
+  const at = valueAtPath(record2, path);
+  if (!at.found) return false;
+  const checked = metadataSchema.safeParse(at.value);
+  if (!checked.success) return false;
+  return checked.data ?? void 0;
+}
+function readLegacyRecord(body, config) {
+  const record2 = plainObject.safeParse(body);
+  if (!record2.success) return { ok: false, reason: "record_not_object" };
+  const userMetadata = metadataAt(record2.data, config.userMetadataPath);
+  if (userMetadata === false) return { ok: false, reason: "user_metadata_not_object" };
+  const appMetadata = metadataAt(record2.data, config.appMetadataPath);
+  if (appMetadata === false) return { ok: false, reason: "app_metadata_not_object" };
+  return { ok: true, userMetadata, appMetadata };
+}
+
+// src/tools/backfill/update-body.ts
+function updateBody(plan, marker, appWritable) {
+  const body = {};
+  if (plan.user.length > 0) body.user_metadata = Object.fromEntries(plan.user);
+  const app = Object.fromEntries(plan.app);
+  if (appWritable) app[MARKER_KEY] = marker;
+  if (Object.keys(app).length > 0) body.app_metadata = app;
+  return body;
+}
+function isEmpty(body) {
+  return body.user_metadata === void 0 && body.app_metadata === void 0;
+}
+
+// src/tools/backfill/repair-user.ts
+var DEFAULT_LEGACY_ROUNDS = 3;
+var FIRST_PAUSE_MS = 1e3;
+async function fetchWithRounds(url, deps) {
+  const rounds = deps.legacyRounds ?? DEFAULT_LEGACY_ROUNDS;
+  for (let round = 1; ; round++) {
+    await deps.legacyPause.wait();
+    const deadline = new Deadline(deps.config.timeoutMs);
+    const fetched = await fetchLegacyRecord(url, deps.config, {
+      fetch: deps.legacyFetch,
+      cache: deps.cache,
+      deadline
+    }).finally(() => deadline.dispose());
+    if (fetched.kind !== "failed" || !fetched.failure.retryable || round >= rounds) return fetched;
+    deps.legacyPause.pauseFor(fetched.failure.retryAfterMs ?? backoffMs(round, FIRST_PAUSE_MS));
+  }
+}
+var failureReason = (failure) => `${failure.outcome}:${failure.reason}`;
+function repairOf(user, config) {
+  const blocker = loginBlocker(user);
+  if (blocker) return { outcome: "unrepairable", reason: blocker };
+  const detection = detectFor(user, config);
+  if (detection.kind === "skip") return { outcome: "already_repaired" };
+  if (detection.kind === "unrepairable") return { outcome: "unrepairable", reason: detection.reason };
+  return detection;
+}
+async function currentSides(user, exported, deps) {
+  if (!deps.tenant) return exported;
+  const current = await deps.tenant.read(user.user_id);
+  return current === void 0 ? { outcome: "deleted" } : repairOf(current, deps.config);
+}
+async function repairUser(user, deps) {
+  const { config } = deps;
+  const detection = repairOf(user, config);
+  if ("outcome" in detection) return detection;
+  const url = fillUrlTemplate(config.urlTemplate, detection.lookup);
+  if (!url.ok) return { outcome: "failed", reason: `user_has_no_usable_${url.field}` };
+  const fetched = await fetchWithRounds(url.url, deps);
+  if (fetched.kind === "failed") return { outcome: "failed", reason: failureReason(fetched.failure) };
+  const record2 = fetched.kind === "found" ? readLegacyRecord(fetched.body, config) : void 0;
+  if (record2 !== void 0 && !record2.ok) return { outcome: "failed", reason: `invalid_response:${record2.reason}` };
+  const sides = await currentSides(user, detection, deps);
+  if ("outcome" in sides) return sides;
+  if (record2 === void 0) {
+    const body2 = updateBody(
+      { user: [], app: [] },
+      buildMarker(config.repairVersion, "not_found", /* @__PURE__ */ new Date()),
+      sides.app.writable
+    );
+    if (!isEmpty(body2)) await deps.tenant?.update(user.user_id, body2);
+    return { outcome: "not_found" };
+  }
+  const marker = buildMarker(config.repairVersion, "repaired", /* @__PURE__ */ new Date());
+  const plan = planFill(sides.user, sides.app, record2.userMetadata, record2.appMetadata, config, marker);
+  const body = updateBody(plan, marker, sides.app.writable);
+  if (!isEmpty(body)) await deps.tenant?.update(user.user_id, body);
+  return {
+    outcome: "repaired",
+    userKeys: plan.user.map(([key]) => key),
+    appKeys: plan.app.map(([key]) => key),
+    skipped: plan.skipped.map((skip) => skip.reason)
+  };
+}
+
+// src/tools/backfill/process-user.ts
+var UNREACHABLE = /^legacy_error:((?:oauth_)?(?:connection_refused|dns|tls|timeout|status_429|status_5\d\d))$/;
+var UNREACHABLE_BEFORE_GIVING_UP = 3;
+function failsEveryUser(failure) {
+  const cause = failure.failure;
+  if (cause.kind !== "status") return cause.kind !== "answer";
+  return cause.status === 401 || cause.status === 403 || cause.status === 429 || cause.status >= 500;
+}
+function legacyHost(config, reason) {
+  if (reason.includes(":oauth_") && config.auth.kind === "oauth") return new URL(config.auth.tokenUrl).host;
+  return new URL(config.urlTemplate.replace(/\{[a-z_]+\}/g, "x")).host;
+}
+async function repairOrStop(user, run) {
+  try {
+    return await repairUser(user, run.deps);
+  } catch (error) {
+    if (!(error instanceof StepFailure))
+      return { outcome: "failed", reason: error instanceof Error ? error.name : "unknown" };
+    if (failsEveryUser(error)) {
+      run.stop(error);
+      return void 0;
+    }
+    const status = error.failure.kind === "status" ? error.failure.status : error.failure.kind;
+    return { outcome: "failed", reason: `management_api:status_${status}` };
+  }
+}
+function noteUnreachable(result, run) {
+  if (result.outcome !== "failed") return;
+  const match = UNREACHABLE.exec(result.reason);
+  if (!match || run.summary.processed !== run.summary.outcomes.failed) return;
+  if (++run.unreachable < UNREACHABLE_BEFORE_GIVING_UP) return;
+  const reason = match[1] ?? "";
+  const step = `fetching legacy records (${run.unreachable} users in a row)`;
+  run.stop(
+    new StepFailure(step, legacyHost(run.deps.config, result.reason), causeOfReason(reason), {
+      source: reason.startsWith("oauth_") ? "LEGACY_OAUTH_TOKEN_URL" : "LEGACY_API_URL"
+    })
+  );
+}
+async function processUser(user, run) {
+  const result = await repairOrStop(user, run);
+  if (result === void 0) return;
+  noteUnreachable(result, run);
+  record(run.summary, result);
+  const finished = result.outcome !== "failed" && result.outcome !== "unrepairable";
+  if (finished && !run.dryRun) run.checkpoint.markDone(user.user_id);
+  if (run.dryRun) run.progress.around(() => run.planOutput(outcomeLine(user.user_id, result, true)));
+  else if (!finished) run.progress.log(outcomeLine(user.user_id, result, false));
+  run.progress.tick(result.outcome === "failed");
+  run.onResult?.(user, result);
+}
+
+// src/tools/backfill/progress.ts
+var BAR_WIDTH = 24;
+var REDRAW_MS = 100;
+function formatDuration(seconds) {
+  if (!Number.isFinite(seconds)) return "?";
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor(s % 3600 / 60);
+  const rest = String(s % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${rest}` : `${m}:${rest}`;
+}
+var Progress = class {
+  constructor(options) {
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    this.started = this.now();
+  }
+  options;
+  done = 0;
+  failed = 0;
+  lastDraw = 0;
+  started;
+  now;
+  tick(failed) {
+    this.done++;
+    if (failed) this.failed++;
+    const interval = this.options.output.isTTY ? REDRAW_MS : this.options.lineEveryMs ?? 5e3;
+    if (this.done === this.options.total || this.now() - this.lastDraw >= interval) this.draw();
+  }
+  /** Prints a line above the bar. */
+  log(line) {
+    const { output } = this.options;
+    if (output.isTTY) output.write(`\r\x1B[2K${line}
+`);
+    else output.write(`${line}
+`);
+    if (output.isTTY && this.done > 0) this.draw();
+  }
+  /**
+   * Runs `print`, which writes elsewhere (stdout) on the same terminal: the bar is cleared
+   * first and drawn again after, so the two never share a line.
+   */
+  around(print) {
+    const { output } = this.options;
+    if (output.isTTY && this.done > 0) output.write("\r\x1B[2K");
+    print();
+    if (output.isTTY && this.done > 0) this.draw();
+  }
+  finish() {
+    if (this.options.output.isTTY && this.done > 0) this.options.output.write("\n");
+  }
+  /** Users per second since the start, and the time left at that rate. */
+  figures() {
+    const elapsed = Math.max(1e-3, (this.now() - this.started) / 1e3);
+    const rate = this.done / elapsed;
+    const left = Math.max(0, this.options.total - this.done);
+    return { rate, etaSeconds: rate > 0 ? left / rate : Number.POSITIVE_INFINITY };
+  }
+  line() {
+    const { total } = this.options;
+    const { rate, etaSeconds } = this.figures();
+    const percent = total > 0 ? Math.floor(this.done / total * 100) : 100;
+    const failed = this.failed > 0 ? `  failed ${this.failed}` : "";
+    return `${this.done}/${total} ${percent}%  ${rate.toFixed(1)} users/s  ETA ${formatDuration(etaSeconds)}${failed}`;
+  }
+  draw() {
+    this.lastDraw = this.now();
+    const { output, total } = this.options;
+    if (!output.isTTY) {
+      output.write(`progress ${this.line()}
+`);
+      return;
+    }
+    const filled = total > 0 ? Math.round(this.done / total * BAR_WIDTH) : BAR_WIDTH;
+    const bar = `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}]`;
+    output.write(`\r\x1B[2K${bar} ${this.line()}`);
+  }
+};
+
+// src/tools/backfill/shared-pause.ts
+import { setTimeout as sleep } from "node:timers/promises";
+var SharedPause = class {
+  constructor(maxMs = 6e4) {
+    this.maxMs = maxMs;
+  }
+  maxMs;
+  until = 0;
+  pauseFor(ms) {
+    this.until = Math.max(this.until, Date.now() + Math.min(this.maxMs, Math.max(0, ms)));
+  }
+  async wait() {
+    for (let left = this.until - Date.now(); left > 0; left = this.until - Date.now()) await sleep(left);
+  }
+};
+
+// src/tools/backfill/worker-pool.ts
+async function runPool(items, concurrency, work, signal) {
+  const iterator = items[Symbol.asyncIterator]();
+  let exhausted = false;
+  const worker = async () => {
+    while (!exhausted && !signal?.aborted) {
+      const next = await iterator.next();
+      if (next.done) {
+        exhausted = true;
+        return;
+      }
+      if (signal?.aborted) return;
+      await work(next.value);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  } finally {
+    if (!exhausted) await iterator.return?.();
+  }
+}
+
+// src/tools/backfill/run-backfill.ts
+var DEFAULT_CHECKPOINT_MS = 2e3;
+async function selectUsers(input, workFile, summary) {
+  const out = createWriteStream(workFile);
+  let selected = 0;
+  try {
+    for await (const user of input.source()) {
+      if (input.signal?.aborted) break;
+      const state = tenantState(user, input.config);
+      if (state !== "needs_repair" && state !== "unrepairable") continue;
+      summary.needingRepair++;
+      if (input.checkpoint.has(user.user_id)) {
+        summary.fromCheckpoint++;
+        continue;
+      }
+      selected++;
+      if (!out.write(`${JSON.stringify(user)}
+`)) await once(out, "drain");
+    }
+  } finally {
+    out.end();
+    await once(out, "close");
+  }
+  return selected;
+}
+async function* selectedUsers(workFile) {
+  for await (const line of ndjsonLines(createReadStream(workFile))) {
+    const user = asTenantUser(JSON.parse(line));
+    if (user) yield user;
+  }
+}
+function writtenSoFar(summary) {
+  if (summary.dryRun) return "nothing was written (dry run)";
+  const written = summary.outcomes.repaired + summary.outcomes.not_found;
+  if (written === 0) return "nothing was written to the tenant";
+  return `${written} user(s) were updated before it stopped; they are in the checkpoint, so running the same command again continues`;
+}
+async function runBackfill(input) {
+  const dryRun = input.tenant === void 0;
+  const summary = emptySummary(dryRun);
+  return noteChanges(
+    () => backfillInto(summary, input),
+    () => writtenSoFar(summary)
+  );
+}
+async function backfillInto(summary, input) {
+  const { dryRun } = summary;
+  const workDir = mkdtempSync(join(tmpdir(), "rmm-backfill-"));
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  input.signal?.addEventListener("abort", onAbort);
+  let stoppedBy;
+  const saver = dryRun ? void 0 : setInterval(() => input.checkpoint.save(), input.checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS);
+  try {
+    const workFile = join(workDir, "users.ndjson");
+    const total = await selectUsers(input, workFile, summary);
+    const run = {
+      deps: {
+        config: input.config,
+        legacyFetch: input.legacyFetch,
+        cache: input.cache,
+        legacyPause: new SharedPause(),
+        tenant: input.tenant,
+        legacyRounds: input.legacyRounds
+      },
+      summary,
+      progress: new Progress({ total, output: input.progressOutput }),
+      checkpoint: input.checkpoint,
+      dryRun,
+      planOutput: input.planOutput,
+      onResult: input.onResult,
+      stop: (error) => {
+        stoppedBy ??= error;
+        stop.abort();
+      },
+      unreachable: 0
+    };
+    await runPool(selectedUsers(workFile), input.concurrency, (user) => processUser(user, run), stop.signal);
+    run.progress.finish();
+    summary.interrupted = input.signal?.aborted === true;
+  } finally {
+    if (saver) clearInterval(saver);
+    input.signal?.removeEventListener("abort", onAbort);
+    if (!dryRun) input.checkpoint.save();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  if (stoppedBy) throw stoppedBy;
+  summary.managementCalls = input.governorStats?.calls ?? 0;
+  summary.rateLimited = input.governorStats?.rateLimited ?? 0;
+  return summary;
+}
+
+// src/tools/commands/backfill-command.ts
+async function runBackfillCommand(args, common, io) {
+  const needsTenant = !args.dryRun || args.exportFile === void 0;
+  const settings = readToolSettings(io.env, common.dotenv, { tenant: needsTenant, listUrl: false });
+  const { config } = settings;
+  const checkpoint = Checkpoint.open(args.checkpoint, {
+    repairVersion: config.repairVersion,
+    connections: [...config.connections]
+  });
+  const tenant = await tenantSide(config, io, { exportFile: args.exportFile, tenant: settings.tenant, common });
+  if (!args.dryRun) io.atExit?.(() => checkpoint.save());
+  const pool = pooledFetch(args.concurrency);
+  try {
+    const summary = await runBackfill({
+      config,
+      source: tenant.source,
+      tenant: args.dryRun ? void 0 : tenant.writes,
+      governorStats: tenant.governor?.stats,
+      legacyFetch: pool.fetch,
+      cache: processCache(),
+      checkpoint,
+      concurrency: args.concurrency,
+      progressOutput: io.stderr,
+      planOutput: (line) => io.stdout(`${line}
+`),
+      signal: io.signal
+    });
+    io.stdout(`${summaryLines(summary).join("\n")}
+`);
+    if (summary.interrupted) return 130;
+    return summary.outcomes.failed > 0 ? 1 : 0;
+  } finally {
+    await pool.close();
+  }
+}
+export {
+  runBackfillCommand
+};

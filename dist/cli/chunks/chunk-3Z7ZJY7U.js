@@ -1,0 +1,1356 @@
+// repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
+import {
+  StatusError,
+  StepFailure,
+  ToolError,
+  causeOf,
+  classifyStatus,
+  classifyThrown,
+  invalid,
+  isRetryableCause,
+  parseRetryAfter,
+  readVariables
+} from "./chunk-34UKAUKX.js";
+
+// src/tools/legacy/pooled-fetch.ts
+import { Agent, fetch as undiciFetch } from "undici";
+function headerRecord(headers) {
+  const record = {};
+  new Headers(headers).forEach((value2, name) => {
+    record[name] = value2;
+  });
+  return record;
+}
+function pooledFetch(connections) {
+  const agent = new Agent({ connections, keepAliveTimeout: 3e4 });
+  const pooled = async (input, init) => {
+    if (typeof input !== "string" && !(input instanceof URL)) throw new TypeError("pooled fetch takes a URL");
+    if (init?.body !== void 0 && init.body !== null && typeof init.body !== "string") {
+      throw new TypeError("pooled fetch sends string bodies only");
+    }
+    const response = await undiciFetch(input, {
+      method: init?.method,
+      headers: headerRecord(init?.headers),
+      body: init?.body,
+      redirect: init?.redirect,
+      signal: init?.signal,
+      dispatcher: agent
+    });
+    return response;
+  };
+  return { fetch: pooled, close: () => agent.destroy() };
+}
+
+// src/tools/process-cache.ts
+var DEFAULT_TTL_MS = 15 * 6e4;
+var SUCCESS = { type: "success" };
+function processCache() {
+  const entries = /* @__PURE__ */ new Map();
+  return {
+    get(key) {
+      const entry = entries.get(key);
+      if (entry && entry.expires_at <= Date.now()) {
+        entries.delete(key);
+        return void 0;
+      }
+      return entry;
+    },
+    set(key, value2, options) {
+      const expires_at = options?.expires_at ?? Date.now() + (options?.ttl ?? DEFAULT_TTL_MS);
+      entries.set(key, { value: value2, expires_at });
+      return SUCCESS;
+    },
+    delete(key) {
+      entries.delete(key);
+      return SUCCESS;
+    }
+  };
+}
+
+// src/action/config.ts
+import * as z from "zod/mini";
+
+// src/action/metadata-rules.ts
+var MARKER_KEY = "legacy_metadata_repair";
+var RESERVED_APP_METADATA_KEYS = /* @__PURE__ */ new Set([
+  "__tenant",
+  "_id",
+  "blocked",
+  "clientID",
+  "created_at",
+  "email_verified",
+  "email",
+  "globalClientID",
+  "global_client_id",
+  "identities",
+  "lastIP",
+  "lastLogin",
+  "loginsCount",
+  "metadata",
+  "multifactor_last_modified",
+  "multifactor",
+  "updated_at",
+  "user_id"
+]);
+var METADATA_BUDGET_BYTES = 32 * 1024;
+var MAX_VALUE_DEPTH = 32;
+var PROTOTYPE_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+function isForbiddenKeyName(key) {
+  return key === "" || key.includes(".") || key.includes("$") || key.includes("\0") || PROTOTYPE_KEYS.has(key) || !key.isWellFormed();
+}
+
+// src/action/secret-names.ts
+var SECRET_NAMES = [
+  "LEGACY_API_URL",
+  "MIGRATION_CONNECTIONS",
+  "LEGACY_API_TOKEN",
+  "LEGACY_API_BASIC_AUTH",
+  "LEGACY_API_KEY_HEADER",
+  "LEGACY_API_KEY",
+  "LEGACY_OAUTH_TOKEN_URL",
+  "LEGACY_OAUTH_CLIENT_ID",
+  "LEGACY_OAUTH_CLIENT_SECRET",
+  "LEGACY_OAUTH_AUDIENCE",
+  "LEGACY_OAUTH_SCOPE",
+  "REQUIRED_USER_METADATA_KEYS",
+  "REQUIRED_APP_METADATA_KEYS",
+  "APP_METADATA_ALLOWED_KEYS",
+  "LEGACY_USER_METADATA_PATH",
+  "LEGACY_APP_METADATA_PATH",
+  "LEGACY_API_TIMEOUT_MS",
+  "ON_LEGACY_ERROR",
+  "REPAIR_VERSION"
+];
+
+// src/action/url-template.ts
+var PLACEHOLDERS = ["email", "username", "legacy_id"];
+var PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g;
+var LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+function isPlaceholder(name) {
+  return PLACEHOLDERS.includes(name);
+}
+function isLoopbackHost(hostname) {
+  return LOOPBACK_HOST.test(hostname);
+}
+function checkEndpointUrl(raw) {
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, reason: "not_a_url" };
+  }
+  if (url.username || url.password) return { ok: false, reason: "credentials_in_url" };
+  if (url.protocol === "https:") return { ok: true, url };
+  if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return { ok: true, url };
+  return { ok: false, reason: "not_https" };
+}
+function checkUrlTemplate(template) {
+  const placeholders = [];
+  for (const match of template.matchAll(PLACEHOLDER_PATTERN)) {
+    const name = match[1] ?? "";
+    if (!isPlaceholder(name)) return { ok: false, reason: "unknown_placeholder" };
+    if (!placeholders.includes(name)) placeholders.push(name);
+  }
+  const rest = template.replace(PLACEHOLDER_PATTERN, "");
+  if (rest.includes("{") || rest.includes("}")) return { ok: false, reason: "unbalanced_brace" };
+  if (placeholders.length === 0) return { ok: false, reason: "no_placeholder" };
+  if (template.includes("#")) return { ok: false, reason: "has_fragment" };
+  const sampleA = checkEndpointUrl(template.replace(PLACEHOLDER_PATTERN, "a"));
+  if (!sampleA.ok) return sampleA;
+  const sampleB = checkEndpointUrl(template.replace(PLACEHOLDER_PATTERN, "b"));
+  if (!sampleB.ok || sampleA.url.origin !== sampleB.url.origin) {
+    return { ok: false, reason: "placeholder_in_host" };
+  }
+  return { ok: true, placeholders };
+}
+function fillUrlTemplate(template, values) {
+  let missing;
+  const url = template.replace(PLACEHOLDER_PATTERN, (_whole, name) => {
+    const value2 = values[name];
+    if (value2 === void 0 || value2 === "" || value2 === "." || value2 === ".." || !value2.isWellFormed()) {
+      missing ??= name;
+      return "";
+    }
+    return encodeURIComponent(value2);
+  });
+  return missing === void 0 ? { ok: true, url } : { ok: false, field: missing };
+}
+
+// src/action/config.ts
+var UNREPLACED_PLACEHOLDER = /^(@{2}\w+@{2}|#{2}\w+#{2})$/;
+var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+var HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+var RAW_SECRET = z.union([z.string(), z.undefined()], { error: "not_a_string" });
+function secret(parse, fallback) {
+  return z.pipe(
+    RAW_SECRET,
+    z.transform((raw, ctx) => {
+      const value2 = raw?.trim() ?? "";
+      const fail = (reason) => {
+        ctx.issues.push({ code: "custom", message: reason, input: raw });
+        return z.NEVER;
+      };
+      if (value2 === "") return fallback ? fallback() : fail("missing");
+      if (UNREPLACED_PLACEHOLDER.test(value2)) return fail("unreplaced_placeholder");
+      const result = parse(value2);
+      return "value" in result ? result.value : fail(result.reason);
+    })
+  );
+}
+var optional = (parse) => secret(parse, () => void 0);
+var text = (value2) => HEADER_VALUE.test(value2) ? { value: value2 } : { reason: "invalid_characters" };
+function list(value2) {
+  return value2.split(",").map((item) => item.trim()).filter((item) => item !== "");
+}
+function keyList(value2) {
+  const keys = list(value2);
+  return keys.some(isForbiddenKeyName) ? { reason: "invalid_key_name" } : { value: keys };
+}
+function integerInRange(min, max) {
+  return (value2) => {
+    if (!/^\d+$/.test(value2)) return { reason: "not_an_integer" };
+    const number2 = Number(value2);
+    return number2 >= min && number2 <= max ? { value: number2 } : { reason: "out_of_range" };
+  };
+}
+function dotPath(value2) {
+  const segments = value2.split(".");
+  const valid = segments.every((segment) => segment !== "" && !PROTOTYPE_KEYS.has(segment));
+  return valid ? { value: segments } : { reason: "invalid_path" };
+}
+var secretsSchema = z.object({
+  LEGACY_API_URL: secret((value2) => {
+    const check = checkUrlTemplate(value2);
+    return check.ok ? { value: { template: value2, placeholders: check.placeholders } } : check;
+  }),
+  MIGRATION_CONNECTIONS: secret((value2) => {
+    const names = list(value2);
+    return names.length > 0 ? { value: new Set(names) } : { reason: "missing" };
+  }),
+  LEGACY_API_TOKEN: optional(text),
+  LEGACY_API_BASIC_AUTH: optional(
+    (value2) => value2.indexOf(":") > 0 ? text(value2) : { reason: "expected_user_colon_password" }
+  ),
+  LEGACY_API_KEY_HEADER: optional((value2) => HEADER_NAME.test(value2) ? { value: value2 } : { reason: "invalid_header_name" }),
+  LEGACY_API_KEY: optional(text),
+  LEGACY_OAUTH_TOKEN_URL: optional((value2) => {
+    const check = checkEndpointUrl(value2);
+    return check.ok ? { value: value2 } : check;
+  }),
+  LEGACY_OAUTH_CLIENT_ID: optional((value2) => ({ value: value2 })),
+  LEGACY_OAUTH_CLIENT_SECRET: optional((value2) => ({ value: value2 })),
+  LEGACY_OAUTH_AUDIENCE: optional((value2) => ({ value: value2 })),
+  LEGACY_OAUTH_SCOPE: optional((value2) => ({ value: value2 })),
+  REQUIRED_USER_METADATA_KEYS: secret(keyList, () => []),
+  REQUIRED_APP_METADATA_KEYS: secret(keyList, () => []),
+  APP_METADATA_ALLOWED_KEYS: secret(
+    (value2) => {
+      if (value2 === "*") return { value: void 0 };
+      const keys = keyList(value2);
+      if (!("value" in keys)) return keys;
+      if (keys.value.some((key) => RESERVED_APP_METADATA_KEYS.has(key) || key === MARKER_KEY)) {
+        return { reason: "reserved_key" };
+      }
+      return { value: new Set(keys.value) };
+    },
+    () => void 0
+  ),
+  LEGACY_USER_METADATA_PATH: secret(dotPath, () => ["user_metadata"]),
+  LEGACY_APP_METADATA_PATH: secret(dotPath, () => ["app_metadata"]),
+  LEGACY_API_TIMEOUT_MS: secret(integerInRange(100, 1e4), () => 4e3),
+  ON_LEGACY_ERROR: secret(
+    (value2) => value2 === "continue" || value2 === "deny" ? { value: value2 } : { reason: "invalid_value" },
+    () => "continue"
+  ),
+  REPAIR_VERSION: secret(integerInRange(1, 1e6), () => 1)
+});
+var AUTH_METHODS = {
+  bearer: ["LEGACY_API_TOKEN"],
+  basic: ["LEGACY_API_BASIC_AUTH"],
+  header: ["LEGACY_API_KEY_HEADER", "LEGACY_API_KEY"],
+  oauth: [
+    "LEGACY_OAUTH_TOKEN_URL",
+    "LEGACY_OAUTH_CLIENT_ID",
+    "LEGACY_OAUTH_CLIENT_SECRET",
+    "LEGACY_OAUTH_AUDIENCE",
+    "LEGACY_OAUTH_SCOPE"
+  ]
+};
+var AUTH_REQUIRED = {
+  ...AUTH_METHODS,
+  oauth: ["LEGACY_OAUTH_TOKEN_URL", "LEGACY_OAUTH_CLIENT_ID", "LEGACY_OAUTH_CLIENT_SECRET"]
+};
+var isSet = (secrets, name) => (secrets[name]?.trim() ?? "") !== "";
+function chooseAuth(secrets) {
+  const kinds = Object.keys(AUTH_METHODS);
+  const chosen = kinds.filter((kind2) => AUTH_METHODS[kind2].some((name) => isSet(secrets, name)));
+  const [kind] = chosen;
+  if (kind === void 0) return { subject: "LEGACY_API_TOKEN", reason: "missing_auth" };
+  if (chosen.length > 1) {
+    const named = chosen.flatMap((each) => AUTH_METHODS[each].filter((name) => isSet(secrets, name)));
+    return { subject: named.join("+"), reason: "multiple_auth_methods" };
+  }
+  const absent = AUTH_REQUIRED[kind].find((name) => !isSet(secrets, name));
+  return absent ? { subject: absent, reason: "missing" } : { kind };
+}
+function buildAuth(kind, s) {
+  const text2 = (value2) => value2 ?? "";
+  switch (kind) {
+    case "bearer":
+      return { kind, token: text2(s.LEGACY_API_TOKEN) };
+    case "basic":
+      return { kind, credentials: text2(s.LEGACY_API_BASIC_AUTH) };
+    case "header":
+      return { kind, name: text2(s.LEGACY_API_KEY_HEADER), value: text2(s.LEGACY_API_KEY) };
+    case "oauth":
+      return {
+        kind,
+        tokenUrl: text2(s.LEGACY_OAUTH_TOKEN_URL),
+        clientId: text2(s.LEGACY_OAUTH_CLIENT_ID),
+        clientSecret: text2(s.LEGACY_OAUTH_CLIENT_SECRET),
+        audience: s.LEGACY_OAUTH_AUDIENCE,
+        scope: s.LEGACY_OAUTH_SCOPE
+      };
+  }
+}
+function parseConfig(secrets) {
+  const input = {};
+  for (const name of SECRET_NAMES) input[name] = secrets[name];
+  const parsed = secretsSchema.safeParse(input);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => ({ subject: String(issue.path[0] ?? "secrets"), reason: issue.message }));
+  const auth = chooseAuth(secrets);
+  if ("reason" in auth) problems.push(auth);
+  if (!parsed.success || "reason" in auth) return { ok: false, problems };
+  const s = parsed.data;
+  return {
+    ok: true,
+    config: {
+      urlTemplate: s.LEGACY_API_URL.template,
+      placeholders: s.LEGACY_API_URL.placeholders,
+      connections: s.MIGRATION_CONNECTIONS,
+      auth: buildAuth(auth.kind, s),
+      requiredUserKeys: s.REQUIRED_USER_METADATA_KEYS,
+      requiredAppKeys: s.REQUIRED_APP_METADATA_KEYS.filter((key) => key !== MARKER_KEY),
+      allowedAppKeys: s.APP_METADATA_ALLOWED_KEYS,
+      userMetadataPath: s.LEGACY_USER_METADATA_PATH,
+      appMetadataPath: s.LEGACY_APP_METADATA_PATH,
+      timeoutMs: s.LEGACY_API_TIMEOUT_MS,
+      onLegacyError: s.ON_LEGACY_ERROR,
+      repairVersion: s.REPAIR_VERSION
+    }
+  };
+}
+
+// src/shared/tenant-credentials.ts
+var LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+var TENANT_DOMAIN = new RegExp(
+  `^(?:(?=[^:]{1,253}(?::|$))${LABEL}(?:\\.${LABEL})*|\\[[0-9a-f:.]+\\])(?::(\\d{1,5}))?$`,
+  "i"
+);
+var MAX_PORT = 65535;
+var DOMAIN_RULE = "invalid: a host name or host:port (e.g. my-tenant.eu.auth0.com or localhost:8443), without https://, a path or credentials";
+function isTenantDomain(domain) {
+  const match = TENANT_DOMAIN.exec(domain);
+  if (!match) return false;
+  const port = match[1];
+  return port === void 0 || Number(port) >= 1 && Number(port) <= MAX_PORT;
+}
+var isSet2 = (value2) => value2 !== void 0 && value2.trim() !== "";
+function readCredentials(env) {
+  const problems = [];
+  const domain = env.AUTH0_DOMAIN?.trim() ?? "";
+  if (domain === "") problems.push({ subject: "AUTH0_DOMAIN", reason: "missing" });
+  else if (!isTenantDomain(domain)) problems.push({ subject: "AUTH0_DOMAIN", reason: DOMAIN_RULE });
+  const { AUTH0_ACCESS_TOKEN: accessToken, AUTH0_CLIENT_ID: clientId, AUTH0_CLIENT_SECRET: clientSecret } = env;
+  if (!isSet2(accessToken)) {
+    for (const [subject, value2] of [
+      ["AUTH0_CLIENT_ID", clientId],
+      ["AUTH0_CLIENT_SECRET", clientSecret]
+    ]) {
+      if (!isSet2(value2)) problems.push({ subject, reason: "missing (or set AUTH0_ACCESS_TOKEN instead of both)" });
+    }
+  }
+  if (problems.length > 0) return { problems };
+  const credentials = isSet2(accessToken) ? { domain, accessToken: accessToken.trim() } : { domain, clientId: clientId?.trim() ?? "", clientSecret: clientSecret ?? "" };
+  return { credentials, problems };
+}
+
+// src/shared/variable-help.ts
+var LEGACY_AUTH_CHOICES = "set one way to call the legacy store: LEGACY_API_TOKEN, or LEGACY_API_BASIC_AUTH, or LEGACY_API_KEY_HEADER + LEGACY_API_KEY, or LEGACY_OAUTH_TOKEN_URL + LEGACY_OAUTH_CLIENT_ID + LEGACY_OAUTH_CLIENT_SECRET";
+var HELP = {
+  AUTH0_DOMAIN: "your tenant's domain, e.g. my-tenant.eu.auth0.com",
+  AUTH0_CLIENT_ID: "client ID of a machine-to-machine application authorized for the Management API",
+  AUTH0_CLIENT_SECRET: "client secret of that application",
+  LEGACY_API_URL: "URL template of one user's legacy record, e.g. https://legacy.example.com/users/{legacy_id}",
+  MIGRATION_CONNECTIONS: "comma-separated custom database connection(s) the users were migrated through"
+};
+function helpFor(subject, reason) {
+  if (reason === "missing_auth") return LEGACY_AUTH_CHOICES;
+  return HELP[subject];
+}
+
+// src/tools/tool-settings.ts
+var EXTRA_HELP = {
+  LEGACY_API_LIST_URL: "URL of the legacy store's paged user list, e.g. https://legacy.example.com/users",
+  AUTH0_ACCESS_TOKEN: "a Management API token with read:users, update:users, read:connections (or set AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET)"
+};
+var value = (env, name) => {
+  const text2 = env[name]?.trim();
+  return text2 === void 0 || text2 === "" ? void 0 : text2;
+};
+function readTenant(env, problems) {
+  const read = readCredentials(env);
+  problems.push(...read.problems);
+  return read.credentials;
+}
+function readListUrl(env, problems) {
+  const url = value(env, "LEGACY_API_LIST_URL");
+  if (url === void 0) {
+    problems.push({ subject: "LEGACY_API_LIST_URL", reason: "missing" });
+    return void 0;
+  }
+  const check = checkEndpointUrl(url);
+  if (!check.ok) problems.push({ subject: "LEGACY_API_LIST_URL", reason: check.reason });
+  return check.ok ? url : void 0;
+}
+function describe({ subject, reason }) {
+  const help = helpFor(subject, reason) ?? (reason === "missing" ? EXTRA_HELP[subject] : void 0);
+  return `  ${subject}: ${reason}${help ? ` (${help})` : ""}`;
+}
+function readToolSettings(processEnv, dotenv, needs) {
+  const { env, problems: fileProblems } = readVariables(processEnv, dotenv);
+  const problems = [...fileProblems];
+  const parsed = parseConfig(env);
+  if (!parsed.ok) problems.push(...parsed.problems);
+  const tenant = needs.tenant ? readTenant(env, problems) : void 0;
+  const listUrl = needs.listUrl ? readListUrl(env, problems) : void 0;
+  if (!parsed.ok || problems.length > 0) {
+    throw new ToolError(
+      `the configuration is incomplete (read from the environment and ${dotenv.path}):
+${problems.map(describe).join("\n")}`,
+      "set these as for the deploy (see docs/tools.md), then run the command again"
+    );
+  }
+  return { config: parsed.config, tenant, listUrl };
+}
+
+// src/tools/commands/tenant-source.ts
+import { accessSync, constants } from "node:fs";
+
+// src/shared/tenant-access.ts
+import { ManagementClient } from "auth0";
+
+// src/shared/bounded-call.ts
+var CallTimedOut = class extends Error {
+  constructor() {
+    super("the call's time bound was reached");
+    this.name = "CallTimedOut";
+  }
+};
+async function boundedCall(place, run) {
+  const controller = new AbortController();
+  let timer;
+  const timedOut = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort(new CallTimedOut());
+      reject(new CallTimedOut());
+    }, place.timeoutMs);
+  });
+  try {
+    return await Promise.race([run(controller.signal), timedOut]);
+  } catch (error) {
+    if (error instanceof StepFailure) throw error;
+    const cause = causeOf(error, controller.signal.aborted);
+    if (cause === void 0) throw error;
+    throw new StepFailure(place.step, place.host, cause, {
+      timeoutMs: place.timeoutMs,
+      source: place.source,
+      hint: place.hint,
+      cause: error
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// src/shared/tenant-access.ts
+var TOKEN_STEP = "requesting a Management API token";
+var TOKEN_BODY_CAP = 64 * 1024;
+var TOKEN_HINT = "check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, and that the application is authorized for the Management API";
+async function openTenant(credentials, options) {
+  const { domain } = credentials;
+  const accessToken = "accessToken" in credentials ? credentials.accessToken : await clientCredentialsToken(credentials, options.timeoutMs);
+  const management = new ManagementClient({
+    domain,
+    token: accessToken,
+    maxRetries: options.sdkRetries ?? 0,
+    timeoutInSeconds: Math.max(1, Math.ceil(options.timeoutMs / 1e3))
+  });
+  return { domain, accessToken, management };
+}
+function oauthError(text2) {
+  try {
+    const error = JSON.parse(text2).error;
+    return typeof error === "string" && /^[\w.-]{1,60}$/.test(error) ? error : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function clientCredentialsToken(credentials, timeoutMs) {
+  const { domain } = credentials;
+  const place = { step: TOKEN_STEP, host: domain, timeoutMs, source: "AUTH0_DOMAIN", hint: TOKEN_HINT };
+  const text2 = await boundedCall(place, async (signal) => {
+    const response = await fetch(`https://${domain}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+        audience: `https://${domain}/api/v2/`
+      }).toString(),
+      redirect: "manual",
+      signal
+    });
+    const body = await response.text();
+    if (response.status !== 200) throw new StatusError(response.status, response.headers, oauthError(body));
+    return body.length > TOKEN_BODY_CAP ? "" : body;
+  });
+  let token;
+  try {
+    token = JSON.parse(text2).access_token;
+  } catch {
+    token = void 0;
+  }
+  if (typeof token !== "string" || token === "") {
+    throw new StepFailure(TOKEN_STEP, domain, { kind: "answer", detail: "no access_token in the answer" });
+  }
+  return token;
+}
+
+// src/tools/export/user-source.ts
+import { createReadStream } from "node:fs";
+
+// src/action/discard-body.ts
+function discardBody(body) {
+  body?.cancel().catch(() => void 0);
+}
+
+// src/action/plain-object.ts
+function isPlainObject(value2) {
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) return false;
+  const proto = Object.getPrototypeOf(value2);
+  return proto === Object.prototype || proto === null;
+}
+function ownValue(object3, key) {
+  return Object.hasOwn(object3, key) ? object3[key] : void 0;
+}
+function hasValue(object3, key) {
+  const value2 = ownValue(object3, key);
+  return value2 !== void 0 && value2 !== null;
+}
+
+// src/action/marker.ts
+function currentMarker(appMetadata, repairVersion) {
+  if (!isPlainObject(appMetadata)) return void 0;
+  const marker = ownValue(appMetadata, MARKER_KEY);
+  if (!isPlainObject(marker)) return void 0;
+  const version = ownValue(marker, "v");
+  return typeof version === "number" && version >= repairVersion ? marker : void 0;
+}
+function hasCurrentMarker(appMetadata, repairVersion) {
+  return currentMarker(appMetadata, repairVersion) !== void 0;
+}
+function buildMarker(repairVersion, status, now) {
+  return { v: repairVersion, status, at: now.toISOString() };
+}
+
+// src/action/detect.ts
+var SKIP = { kind: "skip" };
+var EMPTY = Object.freeze({});
+var REFRESH_TOKEN_EXCHANGE = "oauth2-refresh-token";
+function migrationIdentityId(user, connections) {
+  const identities = user.identities;
+  if (!Array.isArray(identities)) return void 0;
+  for (const identity of identities) {
+    if (!isPlainObject(identity) || typeof identity.connection !== "string") continue;
+    if (!connections.has(identity.connection)) continue;
+    const id = identity.user_id;
+    if (typeof id === "string" || typeof id === "number") return String(id);
+    return user.user_id.replace(/^auth0\|/, "");
+  }
+  return void 0;
+}
+function isMissing(current, requiredKeys, ignoredKey) {
+  if (requiredKeys.length > 0) return requiredKeys.some((key) => !hasValue(current, key));
+  return !Object.keys(current).some((key) => key !== ignoredKey && hasValue(current, key));
+}
+function side(value2, requiredKeys, ignoredKey) {
+  if (value2 === void 0 || value2 === null) return { current: EMPTY, writable: true, missing: true };
+  if (!isPlainObject(value2)) return { current: EMPTY, writable: false, missing: false };
+  return { current: value2, writable: true, missing: isMissing(value2, requiredKeys, ignoredKey) };
+}
+function optionalString(value2) {
+  return typeof value2 === "string" ? value2 : void 0;
+}
+function detect(event, config) {
+  const legacyId = migrationIdentityId(event.user, config.connections);
+  if (legacyId === void 0) return SKIP;
+  if (event.transaction?.protocol === REFRESH_TOKEN_EXCHANGE) return SKIP;
+  const { user_metadata, app_metadata } = event.user;
+  if (hasCurrentMarker(app_metadata, config.repairVersion)) return SKIP;
+  const user = side(user_metadata, config.requiredUserKeys);
+  const app = side(app_metadata, config.requiredAppKeys, MARKER_KEY);
+  if (user.missing && user.writable || app.missing && app.writable) {
+    const lookup = {
+      email: optionalString(event.user.email),
+      username: optionalString(event.user.username),
+      legacy_id: legacyId
+    };
+    return { kind: "repair", user, app, lookup };
+  }
+  if (!user.writable) return { kind: "unrepairable", reason: "user_metadata_not_object" };
+  if (!app.writable) return { kind: "unrepairable", reason: "app_metadata_not_object" };
+  return SKIP;
+}
+
+// src/tools/tenant-user.ts
+var optionalString2 = (value2) => typeof value2 === "string" ? value2 : void 0;
+function asTenantUser(value2) {
+  if (!isPlainObject(value2) || typeof value2.user_id !== "string" || value2.user_id === "") return void 0;
+  const identities = Array.isArray(value2.identities) ? value2.identities : void 0;
+  return {
+    user_id: value2.user_id,
+    email: optionalString2(value2.email),
+    username: optionalString2(value2.username),
+    user_metadata: value2.user_metadata,
+    app_metadata: value2.app_metadata,
+    identities
+  };
+}
+function loginBlocker(user) {
+  const loadable = (value2) => value2 === void 0 || value2 === null || isPlainObject(value2);
+  if (!loadable(user.user_metadata)) return "user_metadata_not_object";
+  if (!loadable(user.app_metadata)) return "app_metadata_not_object";
+  return void 0;
+}
+function detectFor(user, config) {
+  return detect({ user: { ...user }, secrets: {} }, config);
+}
+function tenantState(user, config) {
+  if (loginBlocker(user)) return "unrepairable";
+  const marker = currentMarker(user.app_metadata, config.repairVersion);
+  if (marker) return ownValue(marker, "status") === "not_found" ? "unknown_to_store" : "repaired";
+  const detection = detectFor(user, config);
+  if (detection.kind === "repair") return "needs_repair";
+  if (detection.kind === "unrepairable") return "unrepairable";
+  return "complete";
+}
+
+// src/tools/export/export-job.ts
+import { setTimeout as sleep } from "node:timers/promises";
+
+// src/shared/management-status.ts
+import { ManagementError } from "auth0";
+function errorCode(body) {
+  if (typeof body !== "object" || body === null) return void 0;
+  const { errorCode: code, error } = body;
+  const text2 = typeof code === "string" ? code : typeof error === "string" ? error : void 0;
+  return text2 !== void 0 && /^[\w .-]{1,60}$/.test(text2) ? text2 : void 0;
+}
+async function withManagementStatus(call) {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ManagementError && error.statusCode !== void 0) {
+      throw new StatusError(error.statusCode, error.rawResponse?.headers, errorCode(error.body), { cause: error });
+    }
+    throw error;
+  }
+}
+
+// src/tools/export/export-job.ts
+var EXPORT_FIELDS = ["user_id", "email", "username", "user_metadata", "app_metadata", "identities"];
+var DEFAULT_POLL_MS = 3e3;
+async function connectionId(client, governor, name) {
+  const connections = await governor.call(`looking up the connection "${name}"`, async (signal) => {
+    const page = await withManagementStatus(
+      client.connections.list({ name, fields: "id,name", include_fields: true }, { abortSignal: signal })
+    );
+    return { data: page.data, rawResponse: page.rawResponse };
+  });
+  const match = connections.find((connection) => connection.name === name);
+  if (match?.id === void 0) {
+    throw new ToolError(
+      `the tenant has no connection named "${name}"`,
+      "MIGRATION_CONNECTIONS must name the custom database connection(s) the users were migrated through"
+    );
+  }
+  return match.id;
+}
+var phrase = (text2) => `"${text2.replace(/["\\]/g, "\\$&")}"`;
+async function connectionUserCount(client, governor, name) {
+  return governor.call(`counting the users of the connection "${name}"`, async (signal) => {
+    const page = await withManagementStatus(
+      client.users.list(
+        {
+          q: `identities.connection:${phrase(name)}`,
+          search_engine: "v3",
+          include_totals: true,
+          per_page: 1,
+          page: 0,
+          fields: "user_id",
+          include_fields: true
+        },
+        { abortSignal: signal }
+      )
+    );
+    return { data: page.response.total, rawResponse: page.rawResponse };
+  });
+}
+var wait = (ms, signal) => sleep(ms, void 0, { signal }).catch(() => void 0);
+async function exportConnection(client, governor, connection, options = {}) {
+  const connection_id = await connectionId(client, governor, connection);
+  const reportedUsers = await connectionUserCount(client, governor, connection);
+  const fields = EXPORT_FIELDS.map((name) => ({ name }));
+  const job = await governor.call(
+    `starting the users export of "${connection}"`,
+    (signal) => withManagementStatus(
+      client.jobs.usersExports.create({ connection_id, format: "json", fields }, { abortSignal: signal }).withRawResponse()
+    )
+  );
+  const step = `waiting for the users export of "${connection}" (job ${job.id})`;
+  for (; ; ) {
+    if (options.signal?.aborted) throw new ToolError("interrupted while waiting for the export job");
+    const status = await governor.call(
+      step,
+      (signal) => withManagementStatus(client.jobs.get(job.id, { abortSignal: signal }).withRawResponse())
+    );
+    options.onPoll?.(status.status, status.percentage_done);
+    if (status.status === "completed") {
+      if (!status.location) {
+        throw new StepFailure(step, governor.host, {
+          kind: "answer",
+          detail: "the job completed without a file location"
+        });
+      }
+      return { location: status.location, reportedUsers };
+    }
+    if (status.status === "failed") {
+      const details = typeof status.status_details === "string" ? `: ${status.status_details}` : "";
+      throw new StepFailure(step, governor.host, { kind: "answer", detail: `the job failed${details}` });
+    }
+    await wait(options.pollIntervalMs ?? DEFAULT_POLL_MS, options.signal);
+  }
+}
+
+// src/tools/export/ndjson-lines.ts
+import { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
+import { createGunzip } from "node:zlib";
+var MAX_LINE_CHARS = 8 * 1024 * 1024;
+var NdjsonError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "NdjsonError";
+  }
+};
+async function* gunzipIfNeeded(source) {
+  const iterator = source[Symbol.asyncIterator]();
+  try {
+    const first = await iterator.next();
+    if (first.done) return;
+    async function* all() {
+      yield first.value;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    }
+    if (first.value[0] !== 31 || first.value[1] !== 139) {
+      yield* all();
+      return;
+    }
+    const gunzip = createGunzip();
+    const input = Readable.from(all(), { objectMode: false });
+    input.on("error", (error) => gunzip.destroy(error));
+    yield* input.pipe(gunzip);
+  } finally {
+    await iterator.return?.();
+  }
+}
+async function* ndjsonLines(source) {
+  const decoder = new StringDecoder("utf8");
+  let pending = "";
+  for await (const chunk of gunzipIfNeeded(source)) {
+    pending += decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    let start = 0;
+    for (let end = pending.indexOf("\n"); end >= 0; end = pending.indexOf("\n", start)) {
+      const line = pending.slice(start, end).trim();
+      if (line !== "") yield line;
+      start = end + 1;
+    }
+    pending = pending.slice(start);
+    if (pending.length > MAX_LINE_CHARS) throw new NdjsonError(`a line is longer than ${MAX_LINE_CHARS} characters`);
+  }
+  const last = (pending + decoder.end()).trim();
+  if (last !== "") yield last;
+}
+
+// src/tools/export/user-source.ts
+async function* parseUsers(lines, label, connection) {
+  let lineNumber = 0;
+  try {
+    for await (const line of lines) {
+      lineNumber++;
+      let value2;
+      try {
+        value2 = JSON.parse(line);
+      } catch {
+        throw new ToolError(`${label} is not NDJSON: line ${lineNumber} is not JSON`);
+      }
+      const user = asTenantUser(value2);
+      if (!user) throw new ToolError(`${label}: line ${lineNumber} is not a user (no user_id)`);
+      if (user.identities === void 0 && connection !== void 0) user.identities = [{ connection }];
+      yield user;
+    }
+  } catch (error) {
+    if (error instanceof NdjsonError) throw new ToolError(`${label} is not NDJSON: ${error.message}`);
+    throw error;
+  }
+}
+function usersFromFile(path) {
+  return () => parseUsers(ndjsonLines(createReadStream(path)), `the export file ${path}`);
+}
+async function* download(location, connection, timeoutMs) {
+  const place = { step: `downloading the users export of "${connection}"`, host: new URL(location).host, timeoutMs };
+  const response = await boundedCall(place, async (signal) => {
+    const answer = await fetch(location, { signal });
+    if (answer.status !== 200 || answer.body === null) {
+      discardBody(answer.body);
+      throw new StatusError(answer.status);
+    }
+    return answer;
+  });
+  const body = response.body;
+  if (body === null) return;
+  const reader = body.getReader();
+  try {
+    for (; ; ) {
+      const next = await boundedCall(place, () => reader.read());
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await reader.cancel().catch(() => void 0);
+  }
+}
+async function* counted(users, connection, reported) {
+  let exported = 0;
+  for await (const user of users) {
+    exported++;
+    yield user;
+  }
+  if (reported !== void 0 && exported < reported) {
+    throw new ToolError(
+      `the export of "${connection}" holds ${exported} user(s), but the tenant reports ${reported} on that connection; the export is incomplete, so nothing was concluded or written from it`,
+      "run the command again; if the numbers still disagree, export the users yourself and pass --export-file"
+    );
+  }
+}
+function usersFromTenant(client, governor, connections, options) {
+  return async function* (stop) {
+    const signals = [options.signal, stop].filter((signal2) => signal2 !== void 0);
+    const signal = signals.length > 0 ? AbortSignal.any(signals) : void 0;
+    for (const connection of connections) {
+      const { location, reportedUsers } = await exportConnection(client, governor, connection, { ...options, signal });
+      const users = parseUsers(
+        ndjsonLines(download(location, connection, options.timeoutMs)),
+        `the export of "${connection}"`,
+        connection
+      );
+      yield* counted(users, connection, reportedUsers);
+    }
+  };
+}
+
+// src/tools/management/rate-governor.ts
+import { setTimeout as sleep2 } from "node:timers/promises";
+
+// src/action/backoff.ts
+function backoffMs(attempt, firstMs, random = Math.random) {
+  const step = firstMs * 2 ** Math.max(0, attempt - 1);
+  return Math.round(step / 2 + random() * (step / 2));
+}
+
+// src/tools/management/rate-governor.ts
+var DEFAULT_RATE_LIMIT_ATTEMPTS = 8;
+var DEFAULT_FAILURE_ATTEMPTS = 3;
+var DEFAULT_MAX_PAUSE_MS = 6e4;
+var FIRST_BACKOFF_MS = 500;
+var RESET_MARGIN_MS = 50;
+var WAKE_JITTER_MS = 100;
+var ANSWER_JITTER_MS = 20;
+var ASSUMED_WINDOW_MS = 1e3;
+var realClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => sleep2(ms, void 0, { signal }).catch(() => void 0)
+};
+function header(headers, name) {
+  const text2 = headers?.get(name)?.trim();
+  return text2 !== void 0 && /^\d+$/.test(text2) ? Number(text2) : void 0;
+}
+var RateGovernor = class {
+  constructor(options) {
+    this.options = options;
+    this.clock = options.clock ?? realClock;
+    this.random = options.random ?? Math.random;
+  }
+  options;
+  stats = { calls: 0, rateLimited: 0 };
+  clock;
+  random;
+  window;
+  limit;
+  /** Whether an answer has come yet: before it, nothing is known of the limit. */
+  answered = false;
+  inFlight = 0;
+  pausedUntil = 0;
+  waiters = /* @__PURE__ */ new Set();
+  get host() {
+    return this.options.host;
+  }
+  async call(step, request) {
+    const rateLimitAttempts = this.options.rateLimitAttempts ?? DEFAULT_RATE_LIMIT_ATTEMPTS;
+    const failureAttempts = this.options.failureAttempts ?? DEFAULT_FAILURE_ATTEMPTS;
+    for (let attempt = 1, failures = 0; ; attempt++) {
+      await this.takeTurn();
+      this.stats.calls++;
+      let failure;
+      try {
+        const { data, rawResponse } = await boundedCall(
+          {
+            step,
+            host: this.options.host,
+            timeoutMs: this.options.timeoutMs,
+            source: "AUTH0_DOMAIN",
+            hint: this.options.refusalHint
+          },
+          request
+        );
+        this.settle(rawResponse.headers);
+        return data;
+      } catch (error) {
+        const headers = error instanceof StepFailure && error.cause instanceof StatusError ? error.cause.headers : void 0;
+        this.settle(headers);
+        if (!(error instanceof StepFailure)) throw error;
+        failure = error;
+      }
+      const { failure: cause } = failure;
+      if (cause.kind === "status" && cause.status === 429) {
+        this.stats.rateLimited++;
+        if (attempt >= rateLimitAttempts) throw failure;
+        this.pauseAfter429(failure);
+        continue;
+      }
+      failures++;
+      if (!isRetryableCause(cause) || failures >= failureAttempts) throw failure;
+      this.options.onRetry?.(failure, failures, failureAttempts);
+      await this.clock.sleep(backoffMs(failures, FIRST_BACKOFF_MS, this.random));
+    }
+  }
+  /** The calls that may start now. */
+  available() {
+    const { window } = this;
+    if (!this.answered) return 1 - this.inFlight;
+    if (window === void 0) return Number.POSITIVE_INFINITY;
+    return window.lowest - this.inFlight - window.unanswered;
+  }
+  /** Waits for a turn and takes it (counted in flight) before anyone else can look. */
+  async takeTurn() {
+    for (; ; ) {
+      const now = this.clock.now();
+      if (now < this.pausedUntil) {
+        await this.wait(this.pausedUntil);
+        continue;
+      }
+      this.rollOver(now);
+      if (this.available() > 0) {
+        this.inFlight++;
+        return;
+      }
+      const wokenByAnswer = await this.wait(this.window?.endsAt ?? now + this.maxPauseMs());
+      if (wokenByAnswer) await this.clock.sleep(backoffMs(1, ANSWER_JITTER_MS, this.random));
+    }
+  }
+  /** Sleeps until `until` plus jitter, or until an answer changes the budget (then resolves true). */
+  async wait(until) {
+    const woken = new AbortController();
+    const wake = () => woken.abort();
+    this.waiters.add(wake);
+    try {
+      const jitter = backoffMs(1, WAKE_JITTER_MS, this.random);
+      await this.clock.sleep(Math.max(0, until - this.clock.now()) + jitter, woken.signal);
+      return woken.signal.aborted;
+    } finally {
+      this.waiters.delete(wake);
+    }
+  }
+  rollOver(now) {
+    const { window } = this;
+    if (window === void 0 || now < window.endsAt || this.limit === void 0) return;
+    this.window = {
+      reset: window.reset,
+      endsAt: now + ASSUMED_WINDOW_MS,
+      lowest: this.limit,
+      unanswered: 0,
+      assumed: true
+    };
+  }
+  /** A call ended: what its answer says about the window, then every waiter looks again. */
+  settle(headers) {
+    this.inFlight--;
+    this.answered = true;
+    const remaining = header(headers, "x-ratelimit-remaining");
+    const reset = header(headers, "x-ratelimit-reset");
+    if (remaining === void 0 || reset === void 0) {
+      if (this.window) this.window.unanswered++;
+    } else {
+      this.observe(remaining, reset, header(headers, "x-ratelimit-limit"));
+    }
+    for (const wake of [...this.waiters]) wake();
+  }
+  observe(remaining, reset, limit) {
+    this.limit = limit ?? Math.max(this.limit ?? 0, remaining + 1);
+    const { window } = this;
+    if (window === void 0 || reset > window.reset) {
+      const endsAt = Math.min(reset * 1e3 + RESET_MARGIN_MS, this.clock.now() + this.maxPauseMs());
+      this.window = { reset, endsAt, lowest: remaining, unanswered: 0, assumed: false };
+    } else if (reset === window.reset && !window.assumed) {
+      window.lowest = Math.min(window.lowest, remaining);
+    }
+  }
+  /** Everyone waits: until `Retry-After`, else the reset, else a backoff step. */
+  pauseAfter429(failure) {
+    const headers = failure.cause instanceof StatusError ? failure.cause.headers : void 0;
+    const now = this.clock.now();
+    const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
+    const reset = header(headers, "x-ratelimit-reset");
+    const untilReset = reset === void 0 ? void 0 : reset * 1e3 + RESET_MARGIN_MS - now;
+    const pause = retryAfter ?? untilReset ?? backoffMs(1, FIRST_BACKOFF_MS, this.random);
+    this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(this.maxPauseMs(), Math.max(0, pause)));
+  }
+  maxPauseMs() {
+    return this.options.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS;
+  }
+};
+
+// src/tools/management/tenant-users.ts
+var READ_FIELDS = "user_id,email,username,user_metadata,app_metadata,identities";
+function tenantUsers(client, governor) {
+  return {
+    async read(userId) {
+      try {
+        const user = await governor.call(
+          `reading user ${userId}`,
+          (signal) => withManagementStatus(
+            client.users.get(userId, { fields: READ_FIELDS, include_fields: true }, { abortSignal: signal }).withRawResponse()
+          )
+        );
+        return asTenantUser(user);
+      } catch (error) {
+        if (error instanceof StepFailure && error.failure.kind === "status" && error.failure.status === 404) {
+          return void 0;
+        }
+        throw error;
+      }
+    },
+    async update(userId, body) {
+      await governor.call(
+        `updating user ${userId}`,
+        (signal) => withManagementStatus(client.users.update(userId, body, { abortSignal: signal }).withRawResponse())
+      );
+    }
+  };
+}
+
+// src/tools/commands/tenant-source.ts
+function readableFile(path) {
+  try {
+    accessSync(path, constants.R_OK);
+  } catch {
+    throw new ToolError(`cannot read the export file ${path}`);
+  }
+}
+async function tenantSide(config, io, options) {
+  const { timeoutMs } = options.common;
+  if (options.exportFile !== void 0) readableFile(options.exportFile);
+  const access = options.tenant ? await openTenant(options.tenant, { timeoutMs }) : void 0;
+  const governor = access ? new RateGovernor({
+    host: access.domain,
+    timeoutMs,
+    refusalHint: "the application needs the Management API scopes read:users, update:users and read:connections",
+    onRetry: (failure, attempt, attempts) => io.stderr.write(`${failure.message}; trying again (${attempt + 1} of ${attempts})
+`)
+  }) : void 0;
+  const writes = access && governor ? tenantUsers(access.management, governor) : void 0;
+  if (options.exportFile !== void 0) return { source: usersFromFile(options.exportFile), writes, governor };
+  if (!access || !governor) throw new ToolError("the tenant's credentials are needed to export its users");
+  let lastStatus = "";
+  const source = usersFromTenant(access.management, governor, config.connections, {
+    timeoutMs,
+    pollIntervalMs: io.exportPollMs,
+    signal: io.signal,
+    onPoll: (status, percent) => {
+      const line = `export job ${status}${percent === void 0 ? "" : ` ${percent}%`}`;
+      if (line !== lastStatus) io.stderr.write(`${line}
+`);
+      lastStatus = line;
+    }
+  });
+  return { source, writes, governor };
+}
+
+// src/action/deadline.ts
+var Deadline = class {
+  signal;
+  controller = new AbortController();
+  endsAt;
+  timer;
+  constructor(budgetMs) {
+    this.endsAt = Date.now() + budgetMs;
+    this.signal = this.controller.signal;
+    this.timer = setTimeout(() => this.controller.abort(new DeadlineExceeded()), budgetMs);
+  }
+  remaining() {
+    return Math.max(0, this.endsAt - Date.now());
+  }
+  get expired() {
+    return this.signal.aborted;
+  }
+  /** Waits `ms`, or less if the budget ends first; resolves false when it did. */
+  sleep(ms) {
+    if (this.signal.aborted) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (completed) => {
+        clearTimeout(timer);
+        this.signal.removeEventListener("abort", onAbort);
+        resolve(completed);
+      };
+      const onAbort = () => done(false);
+      const timer = setTimeout(() => done(true), ms);
+      this.signal.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+  /** Resolves with `promise`, or rejects with DeadlineExceeded when the budget ends first. */
+  race(promise) {
+    if (this.signal.aborted) return Promise.reject(new DeadlineExceeded());
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(new DeadlineExceeded());
+      this.signal.addEventListener("abort", onAbort, { once: true });
+      promise.then(
+        (value2) => {
+          this.signal.removeEventListener("abort", onAbort);
+          resolve(value2);
+        },
+        (error) => {
+          this.signal.removeEventListener("abort", onAbort);
+          reject(error);
+        }
+      );
+    });
+  }
+  dispose() {
+    clearTimeout(this.timer);
+  }
+};
+var DeadlineExceeded = class extends Error {
+  constructor() {
+    super("legacy time budget exhausted");
+    this.name = "DeadlineExceeded";
+  }
+};
+
+// src/action/read-body.ts
+async function readCappedText(response, cap) {
+  const declared = Number(response.headers.get("content-length"));
+  if (!response.headers.has("content-encoding") && declared > cap) {
+    discardBody(response.body);
+    return { ok: false, reason: "body_too_large" };
+  }
+  const chunks = [];
+  let size = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (; ; ) {
+      const { done, value: value2 } = await reader.read();
+      if (done) break;
+      size += value2.byteLength;
+      if (size > cap) {
+        discardBody(reader);
+        return { ok: false, reason: "body_too_large" };
+      }
+      chunks.push(value2);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: "body_not_utf8" };
+  }
+}
+
+// src/action/oauth-token.ts
+import * as z2 from "zod/mini";
+
+// src/action/fnv-hash.ts
+function fnv1a(text2) {
+  let hash = 2166136261;
+  for (let i = 0; i < text2.length; i++) {
+    hash ^= text2.charCodeAt(i);
+    hash = Math.imul(hash, 16777619);
+  }
+  return (hash >>> 0).toString(16).padStart(8, "0");
+}
+
+// src/action/oauth-token.ts
+var TOKEN_BODY_CAP2 = 16 * 1024;
+var DEFAULT_LIFETIME_S = 300;
+var MAX_REFRESH_MARGIN_MS = 6e4;
+var tokenResponseSchema = z2.object({
+  access_token: z2.string().check(z2.minLength(1), z2.maxLength(8192)),
+  expires_in: z2.optional(z2.union([z2.number(), z2.string().check(z2.regex(/^\d+$/))]))
+});
+var held = /* @__PURE__ */ new Map();
+var inFlight = /* @__PURE__ */ new Map();
+function keyFor(auth) {
+  return fnv1a([auth.tokenUrl, auth.clientId, auth.clientSecret, auth.audience, auth.scope].join("\0"));
+}
+function cacheKey(key) {
+  return `rmm:oauth:${key}`;
+}
+function refreshTime(expiresInSeconds, now) {
+  const lifetime = expiresInSeconds * 1e3;
+  return now + lifetime - Math.min(MAX_REFRESH_MARGIN_MS, lifetime / 2);
+}
+async function requestToken(auth, fetchFn, deadline) {
+  const body = new URLSearchParams({
+    grant_type: "client_credentials",
+    client_id: auth.clientId,
+    client_secret: auth.clientSecret
+  });
+  if (auth.audience) body.set("audience", auth.audience);
+  if (auth.scope) body.set("scope", auth.scope);
+  try {
+    const response = await fetchFn(auth.tokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body: body.toString(),
+      redirect: "manual",
+      signal: deadline.signal
+    });
+    if (response.status !== 200) {
+      discardBody(response.body);
+      return { ok: false, failure: classifyStatus(response, "oauth_") };
+    }
+    const text2 = await readCappedText(response, TOKEN_BODY_CAP2);
+    const parsed = text2.ok ? tokenResponseSchema.safeParse(safeJson(text2.text)) : void 0;
+    if (!parsed?.success) return { ok: false, failure: invalid("oauth_invalid_response") };
+    const expiresIn = Number(parsed.data.expires_in ?? DEFAULT_LIFETIME_S);
+    return { ok: true, token: parsed.data.access_token, expiresIn };
+  } catch (error) {
+    const failure = classifyThrown(error, deadline.expired);
+    return { ok: false, failure: { ...failure, reason: `oauth_${failure.reason}` } };
+  }
+}
+function safeJson(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+async function getToken(auth, fetchFn, cache, deadline) {
+  const key = keyFor(auth);
+  const now = Date.now();
+  const local = held.get(key);
+  if (local && local.refreshAt > now) return { ok: true, token: local.token, fresh: false };
+  const shared = cache.get(cacheKey(key));
+  if (shared && shared.expires_at > now && shared.value) {
+    held.set(key, { token: shared.value, refreshAt: shared.expires_at });
+    return { ok: true, token: shared.value, fresh: false };
+  }
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = requestToken(auth, fetchFn, deadline).then((issued) => {
+      if (!issued.ok) return issued;
+      const refreshAt = refreshTime(issued.expiresIn, Date.now());
+      held.set(key, { token: issued.token, refreshAt });
+      cache.set(cacheKey(key), issued.token, { expires_at: refreshAt });
+      return { ok: true, token: issued.token, fresh: true };
+    });
+    inFlight.set(key, pending);
+    pending.finally(() => inFlight.delete(key)).catch(() => void 0);
+  }
+  return deadline.race(pending);
+}
+function forgetToken(auth, cache) {
+  const key = keyFor(auth);
+  held.delete(key);
+  cache.delete(cacheKey(key));
+}
+
+// src/action/legacy-auth.ts
+function base64Utf8(text2) {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text2)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+async function authHeaders(auth, fetchFn, cache, deadline) {
+  switch (auth.kind) {
+    case "bearer":
+      return { ok: true, headers: { authorization: `Bearer ${auth.token}` }, freshToken: false };
+    case "basic":
+      return { ok: true, headers: { authorization: `Basic ${base64Utf8(auth.credentials)}` }, freshToken: false };
+    case "header":
+      return { ok: true, headers: { [auth.name.toLowerCase()]: auth.value }, freshToken: false };
+    case "oauth": {
+      const token = await getToken(auth, fetchFn, cache, deadline);
+      if (!token.ok) return token;
+      return { ok: true, headers: { authorization: `Bearer ${token.token}` }, freshToken: token.fresh };
+    }
+  }
+}
+
+export {
+  ndjsonLines,
+  MARKER_KEY,
+  RESERVED_APP_METADATA_KEYS,
+  METADATA_BUDGET_BYTES,
+  MAX_VALUE_DEPTH,
+  isForbiddenKeyName,
+  isPlainObject,
+  ownValue,
+  hasValue,
+  buildMarker,
+  migrationIdentityId,
+  asTenantUser,
+  loginBlocker,
+  detectFor,
+  tenantState,
+  backoffMs,
+  Deadline,
+  discardBody,
+  fnv1a,
+  readCappedText,
+  forgetToken,
+  authHeaders,
+  fillUrlTemplate,
+  pooledFetch,
+  processCache,
+  readToolSettings,
+  tenantSide
+};

@@ -1,0 +1,23 @@
+/**
+ * Bounds every request made through Node's global fetch while `work` runs, for a library
+ * that takes no signal (the Deploy CLI): a dispatcher with connect, headers and body
+ * timeouts stands in for the default one, then the default comes back.
+ */
+import { Agent, type Dispatcher } from "undici";
+
+/** Where Node's fetch looks for its dispatcher (undici's own `setGlobalDispatcher` writes there). */
+const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
+const globals = globalThis as unknown as Record<symbol, Dispatcher | undefined>;
+
+export async function withBoundedGlobalFetch<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  const previous = globals[GLOBAL_DISPATCHER];
+  const bounded = new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  globals[GLOBAL_DISPATCHER] = bounded;
+  try {
+    return await work();
+  } finally {
+    if (previous === undefined) delete globals[GLOBAL_DISPATCHER];
+    else globals[GLOBAL_DISPATCHER] = previous;
+    await bounded.destroy();
+  }
+}
