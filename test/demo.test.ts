@@ -121,8 +121,9 @@ describe("npm start -- --cache", () => {
   });
 
   it("refuses a model it does not know, or another option, with one message", () => {
-    expect(parseDemoArgs(["--cache", "none"])).toEqual({ ok: true, cache: "none" });
-    expect(parseDemoArgs([])).toEqual({ ok: true, cache: "best-effort" });
+    expect(parseDemoArgs(["--cache", "none"])).toEqual({ ok: true, help: false, cache: "none" });
+    expect(parseDemoArgs([])).toEqual({ ok: true, help: false, cache: "best-effort" });
+    expect(parseDemoArgs(["--help"])).toMatchObject({ ok: true, help: true });
     expect(parseDemoArgs(["--cache", "sometimes"])).toEqual({
       ok: false,
       problem: "--cache must be one of best-effort, reliable, none",

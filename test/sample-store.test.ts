@@ -181,6 +181,7 @@ describe("npm run sample-store", () => {
   it("serves the store on its own, printing the Action's secrets and a try command that reach it", async () => {
     const lines: string[] = [];
     const own = await runStoreCommand(["--token", "local-sample-token"], (line) => lines.push(line));
+    if (own === undefined) throw new Error("the store did not start");
     try {
       expect(lines[0]).toBe(
         `Sample legacy store on ${own.origin} (Ctrl-C to stop). The Action's secrets that reach it:`,
@@ -202,10 +203,16 @@ describe("npm run sample-store", () => {
   it.each([
     [["--port", "70000"], /--port must be a whole number/],
     [["--token", "short"], /--token must be at least 8/],
-    [["--verbose"], /Unknown option '--verbose'/],
+    [["--verbose"], /^unknown flag --verbose$/],
   ])("refuses %j with one message", async (argv, message) => {
     await expect(runStoreCommand(argv, () => undefined)).rejects.toThrow(StoreCommandError);
     await expect(runStoreCommand(argv, () => undefined)).rejects.toThrow(message);
+  });
+
+  it("prints its help and starts nothing with --help", async () => {
+    const lines: string[] = [];
+    expect(await runStoreCommand(["--help"], (line) => lines.push(line))).toBeUndefined();
+    expect(lines.join("\n")).toMatch(/^usage: npm run sample-store/);
   });
 
   it("says so when the port is taken", async () => {

@@ -18,6 +18,10 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  if (args.help) {
+    console.log(DEMO_USAGE);
+    return;
+  }
   const started = performance.now();
   const run = await runDemo(args.cache);
   const out = (lines: string | string[]) => console.log(Array.isArray(lines) ? lines.join("\n") : lines);

@@ -3,6 +3,7 @@ import { runStoreCommand, STORE_USAGE, StoreCommandError } from "./sample-store/
 
 runStoreCommand(process.argv.slice(2), (line) => console.log(line)).then(
   (store) => {
+    if (store === undefined) return;
     const stop = () => {
       store.close().then(() => process.exit(0));
     };

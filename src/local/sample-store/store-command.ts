@@ -3,12 +3,19 @@
  * anything else) can be pointed at it. It prints the Action's secrets that reach it and
  * a `try` command line ready to paste; it runs until interrupted.
  */
-import { parseArgs } from "node:util";
+import { readCommandLine } from "../../shared/command-line";
 import { sampleUser } from "./sample-users";
 import { type SampleStore, startSampleStore } from "./server";
 import { storeSecrets } from "./store-secrets";
 
-export const STORE_USAGE = "usage: npm run sample-store [-- --port <1-65535>] [--token <token>]";
+export const STORE_USAGE = `usage: npm run sample-store [-- --port <1-65535>] [--token <token>]
+
+Runs the sample legacy store on 127.0.0.1 until Ctrl-C, and prints the Action's secrets
+that reach it with a ready-to-paste \`npm run try\` command.
+
+  --port N        the port to listen on (default: any free port)
+  --token TOKEN   the bearer token it accepts (default: a random one, printed)
+  --help          show this help`;
 
 export class StoreCommandError extends Error {
   constructor(message: string) {
@@ -18,22 +25,19 @@ export class StoreCommandError extends Error {
 }
 
 interface StoreArgs {
+  help: boolean;
   port: number;
   token?: string;
 }
 
 function parseStoreArgs(argv: readonly string[]): StoreArgs {
-  let values: { port?: string; token?: string };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { port: { type: "string" }, token: { type: "string" } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new StoreCommandError(error instanceof Error ? error.message : String(error));
-  }
+  const read = readCommandLine(argv, {
+    port: { type: "string" },
+    token: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (!read.ok) throw new StoreCommandError(read.problem);
+  const { values } = read;
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new StoreCommandError(`--port must be a whole number from 1 to 65535 (or 0 for any free port)`);
@@ -41,11 +45,19 @@ function parseStoreArgs(argv: readonly string[]): StoreArgs {
   if (values.token !== undefined && !/^[\x21-\x7e]{8,}$/.test(values.token)) {
     throw new StoreCommandError("--token must be at least 8 visible ASCII characters, without spaces");
   }
-  return { port, token: values.token };
+  return { help: values.help === true, port, token: values.token };
 }
 
-export async function runStoreCommand(argv: readonly string[], out: (line: string) => void): Promise<SampleStore> {
+/** The running store, or undefined when only the help was asked for. */
+export async function runStoreCommand(
+  argv: readonly string[],
+  out: (line: string) => void,
+): Promise<SampleStore | undefined> {
   const args = parseStoreArgs(argv);
+  if (args.help) {
+    out(STORE_USAGE);
+    return undefined;
+  }
   let store: SampleStore;
   try {
     store = await startSampleStore({ port: args.port, token: args.token });
