@@ -193,7 +193,7 @@ var verifyCommand = defineCommand({
     if (examples === void 0) return { problem: "--examples takes a whole number from 0 to 1000" };
     return { exportFile: values["export-file"], json: values.json === true, examples };
   },
-  load: async () => (await import("./chunks/verify-command-NU5CGRR3.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-52DZIXGN.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts
