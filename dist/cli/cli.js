@@ -5,7 +5,7 @@ import {
   ToolError,
   dotenvChoice,
   stepFailureLines
-} from "./chunks/chunk-34UKAUKX.js";
+} from "./chunks/chunk-GCOBHUHT.js";
 
 // src/shared/process-exit.ts
 var GRACE_MS = 200;
@@ -157,11 +157,59 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-UY5J5EJY.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-L4O7NPIK.js")).runBackfillCommand
+});
+
+// src/tools/commands/smoke-command-line.ts
+var USAGE2 = `usage: ${PROGRAM} smoke --email <email> [--legacy-id <id>] [--username <name>] [flags]
+
+Runs the deployed Action once inside Auth0's own runtime (the Management API's "Test an
+Action" endpoint), for a synthetic first login of a migrated user with empty metadata
+through the first MIGRATION_CONNECTIONS connection. Prints the Action's log line as
+Auth0 returned it, what it would have written, and whether the legacy store was reached
+from Auth0, failed (and how), or the configuration is wrong (naming the secret). It
+writes nothing to any user: the synthetic user's id cannot exist in the tenant.
+
+flags:
+  --email <email>        the email of a user the legacy store knows (required)
+  --legacy-id <id>       their id in the legacy store (needed when LEGACY_API_URL uses {legacy_id})
+  --username <name>      their username (needed when LEGACY_API_URL uses {username})
+  --json                 print the event sent, Auth0's whole answer and the verdict as JSON
+${COMMON_USAGE}
+
+variables: AUTH0_DOMAIN and AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET (or AUTH0_ACCESS_TOKEN),
+with read:actions and create:actions; the Action's LEGACY_API_URL, MIGRATION_CONNECTIONS
+and legacy credentials, as for the deploy.
+exit codes: 0 the legacy store was reached from Auth0 and answered; 1 it failed, the
+configuration is wrong, the Action failed, or Auth0's answer could not be read; 2 bad
+input or configuration, or a service that could not be reached or refused; 70 an
+unexpected error. See docs/tools.md.`;
+var given = (value) => value !== void 0 && value.trim() !== "" ? value.trim() : void 0;
+var smokeCommand = defineCommand({
+  name: "smoke",
+  summary: "run the deployed Action once inside Auth0's runtime for a synthetic migrated user:\n             does it reach the legacy store from there? (writes nothing)",
+  usage: USAGE2,
+  flags: {
+    email: { type: "string" },
+    "legacy-id": { type: "string" },
+    username: { type: "string" },
+    json: { type: "boolean" }
+  },
+  read(values) {
+    const email = given(values.email);
+    if (email === void 0) return { problem: "--email is required: the email of a user the legacy store knows" };
+    return {
+      email,
+      legacyId: given(values["legacy-id"]),
+      username: given(values.username),
+      json: values.json === true
+    };
+  },
+  load: async () => (await import("./chunks/smoke-command-3BYVNWZ6.js")).runSmokeCommand
 });
 
 // src/tools/commands/verify-command-line.ts
-var USAGE2 = `usage: ${PROGRAM} verify [flags]
+var USAGE3 = `usage: ${PROGRAM} verify [flags]
 
 Compares the legacy store's user list with the tenant's users of the migration
 connection(s), reports where the migration stands, and ends with whether the legacy store
@@ -182,7 +230,7 @@ could not be reached or refused; 70 an unexpected error. See docs/tools.md.`;
 var verifyCommand = defineCommand({
   name: "verify",
   summary: "compare the legacy store's user list with the tenant's users and report where the\n             migration stands, ending with whether the store can be switched off",
-  usage: USAGE2,
+  usage: USAGE3,
   flags: {
     "export-file": { type: "string" },
     json: { type: "boolean" },
@@ -193,17 +241,18 @@ var verifyCommand = defineCommand({
     if (examples === void 0) return { problem: "--examples takes a whole number from 0 to 1000" };
     return { exportFile: values["export-file"], json: values.json === true, examples };
   },
-  load: async () => (await import("./chunks/verify-command-52DZIXGN.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-UC4QOF7Q.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts
-var COMMANDS = [verifyCommand, backfillCommand];
+var COMMANDS = [smokeCommand, verifyCommand, backfillCommand];
 
 // src/tools/cli-args.ts
-var USAGE3 = `usage: ${PROGRAM} <command> [flags]
+var USAGE4 = `usage: ${PROGRAM} <command> [flags]
 
-Finish an automatic migration into Auth0: see where it stands, and repair the users who
-do not log in. Reads the same variables as the deploy (the environment, over .env).
+Finish an automatic migration into Auth0: test the deployed Action inside Auth0, see where
+the migration stands, and repair the users who do not log in.
+Reads the same variables as the deploy (the environment, over .env).
 
 commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).join("\n")}
@@ -218,9 +267,9 @@ function find(name) {
 }
 function parseCliArgs(argv) {
   const [first, ...rest] = argv;
-  if (first === void 0 || first === "-h" || first === "--help") return { kind: "help", text: USAGE3 };
+  if (first === void 0 || first === "-h" || first === "--help") return { kind: "help", text: USAGE4 };
   if (first === "help") {
-    if (rest[0] === void 0) return { kind: "help", text: USAGE3 };
+    if (rest[0] === void 0) return { kind: "help", text: USAGE4 };
     const command2 = find(rest[0]);
     return command2 ? { kind: "help", text: command2.usage } : { kind: "problem", problem: `unknown command "${rest[0]}" (commands: ${names()})` };
   }

@@ -2,17 +2,19 @@
 import {
   Deadline,
   authHeaders,
+  fnv1a,
+  pooledFetch,
+  processCache
+} from "./chunk-D7G57SEJ.js";
+import {
   backoffMs,
   discardBody,
-  fnv1a,
   migrationIdentityId,
-  pooledFetch,
-  processCache,
   readCappedText,
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-3Z7ZJY7U.js";
+} from "./chunk-AHD6GYRM.js";
 import {
   StepFailure,
   ToolError,
@@ -20,7 +22,7 @@ import {
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-34UKAUKX.js";
+} from "./chunk-GCOBHUHT.js";
 
 // src/tools/verify/migration-report.ts
 var CATEGORIES = [
