@@ -8,7 +8,7 @@ import { COMMON_USAGE, type Invocation, PROGRAM, type ToolCommand } from "./comm
 export const USAGE = `usage: ${PROGRAM} <command> [flags]
 
 Finish an automatic migration into Auth0: test the deployed Action inside Auth0, see where
-the migration stands, and repair the users who do not log in.
+the migration stands, repair the users who do not log in, and switch the legacy store off.
 Reads the same variables as the deploy (the environment, over .env).
 
 commands:

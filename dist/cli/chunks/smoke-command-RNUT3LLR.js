@@ -1,11 +1,14 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
+  ACTION_NAME
+} from "./chunk-HW5AEGFW.js";
+import {
   MARKER_KEY,
   errorCode,
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-AHD6GYRM.js";
+} from "./chunk-KJXXRPJT.js";
 import {
   StatusError,
   StepFailure,
@@ -13,9 +16,6 @@ import {
   causeOfReason,
   describeCause
 } from "./chunk-GCOBHUHT.js";
-
-// src/shared/action-identity.ts
-var ACTION_NAME = "repair-migrated-metadata";
 
 // src/action/log-line.ts
 var LOG_PREFIX = "repair-migrated-metadata";

@@ -1108,5 +1108,8 @@ export {
   fillUrlTemplate,
   readToolSettings,
   errorCode,
+  withManagementStatus,
+  connectionId,
+  RateGovernor,
   tenantSide
 };

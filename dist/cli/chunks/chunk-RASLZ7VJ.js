@@ -2,7 +2,7 @@
 import {
   discardBody,
   readCappedText
-} from "./chunk-AHD6GYRM.js";
+} from "./chunk-KJXXRPJT.js";
 import {
   classifyStatus,
   classifyThrown,

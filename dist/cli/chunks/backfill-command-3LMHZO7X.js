@@ -5,7 +5,7 @@ import {
   forgetToken,
   pooledFetch,
   processCache
-} from "./chunk-D7G57SEJ.js";
+} from "./chunk-RASLZ7VJ.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -27,7 +27,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-AHD6GYRM.js";
+} from "./chunk-KJXXRPJT.js";
 import {
   StepFailure,
   ToolError,

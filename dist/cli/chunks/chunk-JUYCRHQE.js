@@ -5,16 +5,14 @@ import {
   fnv1a,
   pooledFetch,
   processCache
-} from "./chunk-D7G57SEJ.js";
+} from "./chunk-RASLZ7VJ.js";
 import {
   backoffMs,
   discardBody,
   migrationIdentityId,
   readCappedText,
-  readToolSettings,
-  tenantSide,
   tenantState
-} from "./chunk-AHD6GYRM.js";
+} from "./chunk-KJXXRPJT.js";
 import {
   StepFailure,
   ToolError,
@@ -345,21 +343,8 @@ async function verifyAgainst(config, tenantUsers, options) {
   }
 }
 
-// src/tools/commands/verify-command.ts
-async function runVerifyCommand(args, common, io) {
-  const needs = { tenant: args.exportFile === void 0, listUrl: true };
-  const settings = readToolSettings(io.env, common.dotenv, needs);
-  const { config, listUrl } = settings;
-  const tenant = await tenantSide(config, io, { exportFile: args.exportFile, tenant: settings.tenant, common });
-  const report = await verifyAgainst(config, tenant.source, {
-    listUrl: listUrl ?? "",
-    timeoutMs: common.timeoutMs,
-    examples: args.examples
-  });
-  io.stdout(`${args.json ? reportJson(report) : reportTable(report)}
-`);
-  return 0;
-}
 export {
-  runVerifyCommand
+  reportJson,
+  reportTable,
+  verifyAgainst
 };
