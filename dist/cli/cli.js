@@ -118,7 +118,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-4G2EMVQV.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-Q5OUYLY5.js")).runFinishCommand
 });
 
 // src/tools/commands/smoke-command-line.ts
@@ -166,7 +166,7 @@ var smokeCommand = defineCommand({
       json: values.json === true
     };
   },
-  load: async () => (await import("./chunks/smoke-command-RNUT3LLR.js")).runSmokeCommand
+  load: async () => (await import("./chunks/smoke-command-UTCTRBZ2.js")).runSmokeCommand
 });
 
 // src/tools/commands/verify-command-line.ts

@@ -25,8 +25,7 @@ export interface SmokeRequest {
   user: SmokeUser;
   /** How long a draft still building is waited for. */
   buildWaitMs: number;
-  now?: Date;
-  randomHex?: (bytes: number) => string;
+  /** Between two looks at a draft still building. */
   pollMs?: number;
 }
 
@@ -76,11 +75,8 @@ export async function runSmoke(request: SmokeRequest): Promise<SmokeResult> {
     buildWaitMs: request.buildWaitMs,
     pollMs: request.pollMs,
   });
-  const userId = smokeUserId(request.randomHex);
-  const event = buildSmokeEvent(
-    { user, connection, tenantDomain: tenant.domain, now: request.now ?? new Date(), randomHex: request.randomHex },
-    userId,
-  );
+  const userId = smokeUserId();
+  const event = buildSmokeEvent({ user, connection, tenantDomain: tenant.domain, now: new Date() }, userId);
   const step = `testing the Action "${ACTION_NAME}" in Auth0's runtime`;
   const text = await call(
     step,

@@ -26,8 +26,6 @@ export interface SmokeEventInput {
   /** The tenant's host; its first label stands for the tenant's id. */
   tenantDomain: string;
   now: Date;
-  /** Random hex for the synthetic ids (tests pass a fixed one). */
-  randomHex?: (bytes: number) => string;
 }
 
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
@@ -43,13 +41,12 @@ export function missingLookup(config: Config, user: SmokeUser): string | undefin
   return undefined;
 }
 
-export function smokeUserId(randomHex: (bytes: number) => string = hex): string {
-  return `${SMOKE_PROVIDER}|${randomHex(8)}`;
+export function smokeUserId(): string {
+  return `${SMOKE_PROVIDER}|${hex(8)}`;
 }
 
 export function buildSmokeEvent(input: SmokeEventInput, userId: string): Record<string, unknown> {
   const { user, connection, now } = input;
-  const random = input.randomHex ?? hex;
   const at = now.toISOString();
   const identityId = user.legacyId ?? userId.slice(SMOKE_PROVIDER.length + 1);
   return {
@@ -65,10 +62,10 @@ export function buildSmokeEvent(input: SmokeEventInput, userId: string): Record<
       updated_at: at,
       last_login: at,
     },
-    connection: { id: `con_${random(8)}`, name: connection, strategy: "auth0", metadata: {} },
+    connection: { id: `con_${hex(8)}`, name: connection, strategy: "auth0", metadata: {} },
     client: { client_id: SMOKE_PROVIDER, name: `${SMOKE_PROVIDER} (synthetic)`, metadata: {} },
     transaction: {
-      id: `tx_${random(8)}`,
+      id: `tx_${hex(8)}`,
       protocol: "oidc-basic-profile",
       requested_scopes: ["openid", "profile", "email"],
       locale: "en",
@@ -84,7 +81,7 @@ export function buildSmokeEvent(input: SmokeEventInput, userId: string): Record<
     },
     stats: { logins_count: 1 },
     tenant: { id: input.tenantDomain.split(/[.:]/)[0] ?? input.tenantDomain },
-    session: { id: `ses_${random(8)}` },
+    session: { id: `ses_${hex(8)}` },
     authentication: { methods: [{ name: "pwd", timestamp: at }] },
     authorization: { roles: [] },
   };

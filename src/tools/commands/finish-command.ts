@@ -6,7 +6,7 @@ import type { FinishArgs } from "./finish-command-line";
 import { type CommonArgs, PROGRAM } from "./tool-command";
 import type { ToolIo } from "./tool-io";
 
-export const REFUSED = 1;
+const REFUSED = 1;
 
 export async function runFinishCommand(args: FinishArgs, common: CommonArgs, io: ToolIo): Promise<number> {
   try {

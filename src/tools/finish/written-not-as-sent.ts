@@ -5,7 +5,7 @@
 import { PROGRAM } from "../commands/tool-command";
 import type { ToolIo } from "../commands/tool-io";
 
-export const WRITTEN_NOT_AS_SENT = 3;
+const WRITTEN_NOT_AS_SENT = 3;
 
 export function writtenNotAsSent(io: ToolIo, differences: readonly string[], backupPath: string): number {
   io.stderr.write(

@@ -566,6 +566,5 @@ async function runFinishCommand(args, common, io) {
   }
 }
 export {
-  REFUSED,
   runFinishCommand
 };

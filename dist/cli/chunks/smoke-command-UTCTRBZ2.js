@@ -155,12 +155,11 @@ function missingLookup(config, user) {
   }
   return void 0;
 }
-function smokeUserId(randomHex = hex) {
-  return `${SMOKE_PROVIDER}|${randomHex(8)}`;
+function smokeUserId() {
+  return `${SMOKE_PROVIDER}|${hex(8)}`;
 }
 function buildSmokeEvent(input, userId) {
   const { user, connection, now } = input;
-  const random = input.randomHex ?? hex;
   const at = now.toISOString();
   const identityId = user.legacyId ?? userId.slice(SMOKE_PROVIDER.length + 1);
   return {
@@ -176,10 +175,10 @@ function buildSmokeEvent(input, userId) {
       updated_at: at,
       last_login: at
     },
-    connection: { id: `con_${random(8)}`, name: connection, strategy: "auth0", metadata: {} },
+    connection: { id: `con_${hex(8)}`, name: connection, strategy: "auth0", metadata: {} },
     client: { client_id: SMOKE_PROVIDER, name: `${SMOKE_PROVIDER} (synthetic)`, metadata: {} },
     transaction: {
-      id: `tx_${random(8)}`,
+      id: `tx_${hex(8)}`,
       protocol: "oidc-basic-profile",
       requested_scopes: ["openid", "profile", "email"],
       locale: "en"
@@ -195,7 +194,7 @@ function buildSmokeEvent(input, userId) {
     },
     stats: { logins_count: 1 },
     tenant: { id: input.tenantDomain.split(/[.:]/)[0] ?? input.tenantDomain },
-    session: { id: `ses_${random(8)}` },
+    session: { id: `ses_${hex(8)}` },
     authentication: { methods: [{ name: "pwd", timestamp: at }] },
     authorization: { roles: [] }
   };
@@ -439,11 +438,8 @@ async function runSmoke(request) {
     buildWaitMs: request.buildWaitMs,
     pollMs: request.pollMs
   });
-  const userId = smokeUserId(request.randomHex);
-  const event = buildSmokeEvent(
-    { user, connection, tenantDomain: tenant.domain, now: request.now ?? /* @__PURE__ */ new Date(), randomHex: request.randomHex },
-    userId
-  );
+  const userId = smokeUserId();
+  const event = buildSmokeEvent({ user, connection, tenantDomain: tenant.domain, now: /* @__PURE__ */ new Date() }, userId);
   const step = `testing the Action "${ACTION_NAME}" in Auth0's runtime`;
   const text = await call(
     step,
