@@ -127,6 +127,13 @@ describe("smoke: the legacy store reached from inside Auth0", () => {
     ]);
   });
 
+  it("says when the tenant reports changes that are not deployed: the test runs the draft", async () => {
+    deploy(deployedSecrets(), { all_changes_deployed: false });
+    const { code, out } = await smoke(ADA);
+    expect(code).toBe(0);
+    expect(out).toContain("  note: the Action has changes that are not deployed; Auth0 tested its current draft");
+  });
+
   it("--json: the event sent, Auth0's whole answer and the verdict", async () => {
     deploy();
     const { code, out } = await smoke([...ADA, "--json"]);
@@ -278,6 +285,20 @@ describe("smoke: answers Auth0 documents only loosely", () => {
 });
 
 describe("smoke: what stops it before a verdict", () => {
+  it("a draft that failed to build, or is still building when --timeout runs out", async () => {
+    deploy(deployedSecrets(), { status: "failed" });
+    const failed = await smoke(ADA);
+    expect(failed.code).toBe(2);
+    expect(failed.err).toContain("the Action's code failed to build in Auth0");
+    api.actions.length = 0;
+    deploy(deployedSecrets(), { buildingReads: 1000 });
+    const building = await smoke([...ADA, "--timeout", "0.2"]);
+    expect(building.code).toBe(2);
+    expect(building.err).toContain(`waiting for the Action "${ACTION_NAME}" to be built failed at`);
+    expect(building.err).toContain("still building after 0.2 s");
+    expect(api.calls.some((call) => call.path.endsWith("/test"))).toBe(false);
+  });
+
   it("no Action of that name in the tenant", async () => {
     const { code, err } = await smoke(ADA);
     expect(code).toBe(2);

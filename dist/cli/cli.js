@@ -4,12 +4,12 @@ import {
   PROGRAM,
   defineCommand,
   wholeNumber
-} from "./chunks/chunk-EZDTOXG6.js";
+} from "./chunks/chunk-PRVSBEB3.js";
 import {
   StepFailure,
   ToolError,
   stepFailureLines
-} from "./chunks/chunk-GCOBHUHT.js";
+} from "./chunks/chunk-KQF5LSN7.js";
 
 // src/shared/process-exit.ts
 var GRACE_MS = 200;
@@ -64,7 +64,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-3LMHZO7X.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-N2QNFLOG.js")).runBackfillCommand
 });
 
 // src/tools/commands/finish-command-line.ts
@@ -118,7 +118,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-Q5OUYLY5.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-MCYHDNUJ.js")).runFinishCommand
 });
 
 // src/tools/commands/smoke-command-line.ts
@@ -166,7 +166,7 @@ var smokeCommand = defineCommand({
       json: values.json === true
     };
   },
-  load: async () => (await import("./chunks/smoke-command-UTCTRBZ2.js")).runSmokeCommand
+  load: async () => (await import("./chunks/smoke-command-EYLENE3V.js")).runSmokeCommand
 });
 
 // src/tools/commands/verify-command-line.ts
@@ -202,7 +202,7 @@ var verifyCommand = defineCommand({
     if (examples === void 0) return { problem: "--examples takes a whole number from 0 to 1000" };
     return { exportFile: values["export-file"], json: values.json === true, examples };
   },
-  load: async () => (await import("./chunks/verify-command-R7Y7XX4G.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-SHKJYKGA.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts

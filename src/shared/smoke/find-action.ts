@@ -6,6 +6,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import * as z from "zod/mini";
+import { formatSeconds } from "../failure-cause";
 import type { ManagementCall } from "../management-call";
 import { type AnswerText, managementRequest, type TenantToken } from "../management-fetch";
 import { StepFailure } from "../step-failure";
@@ -94,7 +95,7 @@ export async function findAction(options: FindActionOptions): Promise<FoundActio
       throw new StepFailure(
         `waiting for the Action "${options.name}" to be built`,
         options.tenant.domain,
-        { kind: "answer", detail: `still ${action.status} after ${Math.round(options.buildWaitMs / 1000)} s` },
+        { kind: "answer", detail: `still ${action.status} after ${formatSeconds(options.buildWaitMs)}` },
         { hint: "Auth0 is still building the Action's code: run the command again in a minute" },
       );
     }

@@ -5,14 +5,14 @@ import {
   fnv1a,
   pooledFetch,
   processCache
-} from "./chunk-RASLZ7VJ.js";
+} from "./chunk-VIORHTOZ.js";
 import {
   backoffMs,
   discardBody,
   migrationIdentityId,
   readCappedText,
   tenantState
-} from "./chunk-KJXXRPJT.js";
+} from "./chunk-A4JETTJX.js";
 import {
   StepFailure,
   ToolError,
@@ -20,7 +20,7 @@ import {
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-GCOBHUHT.js";
+} from "./chunk-KQF5LSN7.js";
 
 // src/tools/verify/migration-report.ts
 var CATEGORIES = [

@@ -311,6 +311,7 @@ export {
   causeOf,
   causeOfReason,
   describeCause,
+  formatSeconds,
   isRetryableCause,
   StepFailure,
   noteChanges,

@@ -8,14 +8,15 @@ import {
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-KJXXRPJT.js";
+} from "./chunk-A4JETTJX.js";
 import {
   StatusError,
   StepFailure,
   ToolError,
   causeOfReason,
-  describeCause
-} from "./chunk-GCOBHUHT.js";
+  describeCause,
+  formatSeconds
+} from "./chunk-KQF5LSN7.js";
 
 // src/action/log-line.ts
 var LOG_PREFIX = "repair-migrated-metadata";
@@ -124,7 +125,7 @@ async function findAction(options) {
       throw new StepFailure(
         `waiting for the Action "${options.name}" to be built`,
         options.tenant.domain,
-        { kind: "answer", detail: `still ${action.status} after ${Math.round(options.buildWaitMs / 1e3)} s` },
+        { kind: "answer", detail: `still ${action.status} after ${formatSeconds(options.buildWaitMs)}` },
         { hint: "Auth0 is still building the Action's code: run the command again in a minute" }
       );
     }

@@ -3,13 +3,13 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-JUYCRHQE.js";
-import "./chunk-RASLZ7VJ.js";
+} from "./chunk-BBU34CHV.js";
+import "./chunk-VIORHTOZ.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-KJXXRPJT.js";
-import "./chunk-GCOBHUHT.js";
+} from "./chunk-A4JETTJX.js";
+import "./chunk-KQF5LSN7.js";
 
 // src/tools/commands/verify-command.ts
 async function runVerifyCommand(args, common, io) {

@@ -7,7 +7,7 @@ import {
   isRetryableCause,
   parseRetryAfter,
   readVariables
-} from "./chunk-GCOBHUHT.js";
+} from "./chunk-KQF5LSN7.js";
 
 // src/action/config.ts
 import * as z from "zod/mini";

@@ -1,15 +1,15 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
   PROGRAM
-} from "./chunk-EZDTOXG6.js";
+} from "./chunk-PRVSBEB3.js";
 import {
   ACTION_NAME
 } from "./chunk-HW5AEGFW.js";
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-JUYCRHQE.js";
-import "./chunk-RASLZ7VJ.js";
+} from "./chunk-BBU34CHV.js";
+import "./chunk-VIORHTOZ.js";
 import {
   RateGovernor,
   connectionId,
@@ -17,11 +17,11 @@ import {
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-KJXXRPJT.js";
+} from "./chunk-A4JETTJX.js";
 import {
   StepFailure,
   ToolError
-} from "./chunk-GCOBHUHT.js";
+} from "./chunk-KQF5LSN7.js";
 
 // src/tools/finish/finish-refusal.ts
 var REFUSAL_TEXT = {

@@ -2,12 +2,12 @@
 import {
   discardBody,
   readCappedText
-} from "./chunk-KJXXRPJT.js";
+} from "./chunk-A4JETTJX.js";
 import {
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-GCOBHUHT.js";
+} from "./chunk-KQF5LSN7.js";
 
 // src/tools/legacy/pooled-fetch.ts
 import { Agent, fetch as undiciFetch } from "undici";

@@ -5,7 +5,7 @@ import {
   forgetToken,
   pooledFetch,
   processCache
-} from "./chunk-RASLZ7VJ.js";
+} from "./chunk-VIORHTOZ.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -27,7 +27,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-KJXXRPJT.js";
+} from "./chunk-A4JETTJX.js";
 import {
   StepFailure,
   ToolError,
@@ -36,7 +36,7 @@ import {
   classifyThrown,
   invalid,
   noteChanges
-} from "./chunk-GCOBHUHT.js";
+} from "./chunk-KQF5LSN7.js";
 
 // src/tools/backfill/backfill-summary.ts
 function emptySummary(dryRun) {
