@@ -134,6 +134,21 @@ describe("deploy arguments", () => {
     ]);
   });
 
+  it("--smoke takes the smoke test's user, and only goes with a real deploy", () => {
+    const smoke = parseDeployArgs(["--smoke", "--email", "ada@example.com", "--legacy-id", "1001"]);
+    expect(smoke.problems).toEqual([]);
+    expect(smoke.smoke).toEqual({ email: "ada@example.com", legacyId: "1001", username: undefined });
+    expect(parseDeployArgs(["--smoke"]).problems).toEqual([
+      { subject: "--smoke", reason: "needs --email <a user the legacy store knows>" },
+    ]);
+    expect(parseDeployArgs(["--smoke", "--email", "ada@example.com", "--dry-run"]).problems).toEqual([
+      { subject: "--smoke", reason: "runs after a deploy; a dry run deploys nothing" },
+    ]);
+    expect(parseDeployArgs(["--email", "ada@example.com"]).problems).toEqual([
+      { subject: "--email", reason: "only goes with --smoke" },
+    ]);
+  });
+
   it("names a variables file that does not exist, but takes a missing default .env as empty", () => {
     const missing = join(workdir, "missing.env");
     expect(readVariables({}, { path: missing, required: true }).problems).toEqual([

@@ -12,6 +12,7 @@ import { type DeployOutcome, runDeploy } from "../src/deploy/run-deploy";
 import { ACTION_NAME } from "../src/shared/action-identity";
 import { BUNDLE, bundleText } from "../src/shared/build-config";
 import { PROJECT_ROOT } from "../src/shared/project-root";
+import type { SmokeUser } from "../src/shared/smoke/smoke-event";
 import type { Env } from "../src/shared/variables";
 import { captureOutput } from "./support/captured-output";
 import { reuseDeployCliSchemaCompilation } from "./support/deploy-cli-schema-cache";
@@ -52,6 +53,7 @@ const ALLOWED_REQUESTS: ReadonlyArray<readonly [string, RegExp]> = [
   ["POST", /^\/api\/v2\/actions\/actions$/],
   ["PATCH", /^\/api\/v2\/actions\/actions\/act_[\w]+$/],
   ["POST", /^\/api\/v2\/actions\/actions\/act_[\w]+\/deploy$/],
+  ["POST", /^\/api\/v2\/actions\/actions\/act_[\w]+\/test$/],
   ["GET", /^\/api\/v2\/actions\/triggers\/post-login\/bindings$/],
   ["PATCH", /^\/api\/v2\/actions\/triggers\/post-login\/bindings$/],
 ];
@@ -68,7 +70,7 @@ const isAllowed = (allowed: ReadonlyArray<readonly [string, RegExp]>) => (reques
 const writesOf = (requests: SeenRequest[]) => requests.filter((request) => request.method !== "GET");
 const describeRequest = (request: SeenRequest) => `${request.method} ${request.path}`;
 
-async function deployOnce(env: Env, options: { dryRun?: boolean } = {}) {
+async function deployOnce(env: Env, options: { dryRun?: boolean; smoke?: SmokeUser } = {}) {
   const output = captureOutput();
   const before = tenant.seen.length;
   const started = process.cpuUsage();
@@ -82,6 +84,7 @@ async function deployOnce(env: Env, options: { dryRun?: boolean } = {}) {
       earlierProblems: [],
       basePath: PROJECT_ROOT,
       log: output.push,
+      smoke: options.smoke,
     });
   } finally {
     vi.restoreAllMocks();
@@ -183,13 +186,12 @@ describe("npm run deploy against a tenant with another post-login Action", () =>
   );
 
   it(
-    "updates the existing Action on a second run, sends the new secrets only, and binds it once",
+    "updates the existing Action on a second run, sends the new secrets only, binds it once, then smoke-tests it",
     async () => {
-      const run = await deployOnce({
-        AUTH0_DOMAIN: TENANT_DOMAIN,
-        AUTH0_ACCESS_TOKEN: ISSUED_TOKEN,
-        ...SECOND_SECRETS,
-      });
+      const run = await deployOnce(
+        { AUTH0_DOMAIN: TENANT_DOMAIN, AUTH0_ACCESS_TOKEN: ISSUED_TOKEN, ...SECOND_SECRETS },
+        { smoke: { email: "ada.lovelace@example.com" } },
+      );
       expect(run.outcome.status).toBe("deployed");
       expect(run.requests.filter((r) => !isAllowed(ALLOWED_REQUESTS)(r))).toEqual([]);
 
@@ -199,7 +201,12 @@ describe("npm run deploy against a tenant with another post-login Action", () =>
         `PATCH /api/v2/actions/actions/${ours?.id}`,
         `POST /api/v2/actions/actions/${ours?.id}/deploy`,
         "PATCH /api/v2/actions/triggers/post-login/bindings",
+        // --smoke, once the bindings are written: the synthetic user's event, under payload.
+        `POST /api/v2/actions/actions/${ours?.id}/test`,
       ]);
+      const tested = writes[3]?.body as { payload: { event: { user: Record<string, unknown> } } };
+      expect(tested.payload.event.user).toMatchObject({ email: "ada.lovelace@example.com", user_metadata: {} });
+      expect(run.outcome.status === "deployed" && run.outcome.smoke?.finding.verdict).toBe("store_answered");
       const body = writes[0]?.body as Record<string, unknown>;
       expect(body.code).toBe(committedBundle);
       expect(body).toMatchObject({ name: ACTION_NAME, runtime: "node22", dependencies: [] });

@@ -78,6 +78,28 @@ describe("a deploy that cannot reach the tenant", () => {
     expect(logged).toEqual([]);
   });
 
+  it("--smoke without what LEGACY_API_URL needs is refused before anything is sent", async () => {
+    const outcome = await runDeploy({
+      env: { AUTH0_DOMAIN: closed, AUTH0_ACCESS_TOKEN: "management-token", ...SECRETS },
+      bundle: { committed, fresh: committed },
+      dryRun: false,
+      position: undefined,
+      earlierProblems: [],
+      basePath: PROJECT_ROOT,
+      log: () => undefined,
+      smoke: { email: "ada@example.com" },
+    });
+    expect(outcome).toEqual({
+      status: "refused",
+      problems: [
+        {
+          subject: "--smoke",
+          reason: "LEGACY_API_URL uses {legacy_id}: pass --legacy-id <the user's id in the legacy store>",
+        },
+      ],
+    });
+  });
+
   it("prints one message and exits 1 when the token request times out; --debug adds the stack", async () => {
     const env = { AUTH0_DOMAIN: silent.host, AUTH0_CLIENT_ID: "cid", AUTH0_CLIENT_SECRET: "client-secret-value" };
     const [quiet, debug] = await Promise.all([

@@ -43,6 +43,12 @@ describe("deploy preflight", () => {
           { name: "LEGACY_API_TOKEN", value: SECRETS.LEGACY_API_TOKEN },
           { name: "REPAIR_VERSION", value: "3" },
         ],
+        // The Action's own reading of them, which --smoke takes its connection and placeholders from.
+        config: expect.objectContaining({
+          connections: new Set(["legacy-db"]),
+          placeholders: ["legacy_id"],
+          repairVersion: 3,
+        }),
       },
     });
   });

@@ -1,11 +1,15 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
-  DOTENV_FLAG,
+  COMMON_USAGE,
+  PROGRAM,
+  defineCommand,
+  wholeNumber
+} from "./chunks/chunk-PRVSBEB3.js";
+import {
   StepFailure,
   ToolError,
-  dotenvChoice,
   stepFailureLines
-} from "./chunks/chunk-34UKAUKX.js";
+} from "./chunks/chunk-KQF5LSN7.js";
 
 // src/shared/process-exit.ts
 var GRACE_MS = 200;
@@ -16,103 +20,6 @@ function endWith(code) {
 
 // src/tools/main.ts
 import { inspect } from "node:util";
-
-// src/shared/command-line.ts
-import { parseArgs } from "node:util";
-var INSTEAD = {
-  "env-file": `name the variables file with --${DOTENV_FLAG} <path> (Node takes --env-file for itself)`
-};
-function unknownFlag(raw, name) {
-  const instead = INSTEAD[name];
-  return instead ? `unknown flag ${raw}: ${instead}` : `unknown flag ${raw}`;
-}
-function readCommandLine(argv, flags, options = {}) {
-  const { tokens } = parseArgs({
-    args: [...argv],
-    options: flags,
-    strict: false,
-    allowPositionals: true,
-    tokens: true
-  });
-  const values = {};
-  const positionals = [];
-  for (const token of tokens) {
-    if (token.kind === "positional") {
-      if (positionals.length >= (options.positionals ?? 0))
-        return { ok: false, problem: `unexpected argument "${token.value}"` };
-      positionals.push(token.value);
-      continue;
-    }
-    if (token.kind !== "option") continue;
-    const spec = flags[token.name];
-    if (spec === void 0) return { ok: false, problem: unknownFlag(token.rawName, token.name) };
-    if (spec.type === "boolean") {
-      if (token.inlineValue) return { ok: false, problem: `${token.rawName} takes no value` };
-      values[token.name] = true;
-      continue;
-    }
-    if (token.value === void 0 || !token.inlineValue && token.value.startsWith("--")) {
-      return { ok: false, problem: `${token.rawName} needs a value` };
-    }
-    values[token.name] = token.value;
-  }
-  return { ok: true, values, positionals };
-}
-var TIMEOUT_FLAG = "timeout";
-var DEFAULT_TIMEOUT_S = 30;
-var MIN_TIMEOUT_S = 0.1;
-var MAX_TIMEOUT_S = 600;
-function readTimeoutMs(text) {
-  if (text === void 0) return { ok: true, ms: DEFAULT_TIMEOUT_S * 1e3 };
-  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!(seconds >= MIN_TIMEOUT_S && seconds <= MAX_TIMEOUT_S)) {
-    return {
-      ok: false,
-      problem: `--${TIMEOUT_FLAG} takes a number of seconds from ${MIN_TIMEOUT_S} to ${MAX_TIMEOUT_S}`
-    };
-  }
-  return { ok: true, ms: Math.round(seconds * 1e3) };
-}
-
-// src/tools/commands/tool-command.ts
-var PROGRAM = "repair-migrated-metadata";
-var COMMON_FLAGS = {
-  [DOTENV_FLAG]: { type: "string" },
-  [TIMEOUT_FLAG]: { type: "string" },
-  debug: { type: "boolean" },
-  help: { type: "boolean", short: "h" }
-};
-var COMMON_USAGE = `  --${DOTENV_FLAG} <path>        variables file (default: .env, when it exists; the environment wins over it)
-  --${TIMEOUT_FLAG} <seconds>    bound of each network call (default ${DEFAULT_TIMEOUT_S})
-  --debug                on failure, also print the stack trace
-  -h, --help             this help`;
-var isProblem = (value) => typeof value === "object" && value !== null && "problem" in value;
-function defineCommand(definition) {
-  const flags = { ...COMMON_FLAGS, ...definition.flags };
-  return {
-    name: definition.name,
-    summary: definition.summary,
-    usage: definition.usage,
-    invocation(argv) {
-      const line = readCommandLine(argv, flags);
-      if (!line.ok) return { kind: "problem", problem: line.problem };
-      const values = line.values;
-      if (values.help) return { kind: "help", text: definition.usage };
-      const timeout = readTimeoutMs(values[TIMEOUT_FLAG]);
-      if (!timeout.ok) return { kind: "problem", problem: timeout.problem };
-      const args = definition.read(values);
-      if (isProblem(args)) return { kind: "problem", problem: args.problem };
-      const common = { dotenv: dotenvChoice(values[DOTENV_FLAG]), timeoutMs: timeout.ms, debug: values.debug === true };
-      return { kind: "run", common, args, run: async (io) => (await definition.load())(args, common, io) };
-    }
-  };
-}
-function wholeNumber(text, fallback, min, max) {
-  if (text === void 0) return fallback;
-  if (!/^\d+$/.test(text)) return void 0;
-  const value = Number(text);
-  return value >= min && value <= max ? value : void 0;
-}
 
 // src/tools/commands/backfill-command-line.ts
 var MAX_CONCURRENCY = 64;
@@ -157,11 +64,113 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-UY5J5EJY.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-N2QNFLOG.js")).runBackfillCommand
+});
+
+// src/tools/commands/finish-command-line.ts
+var USAGE2 = `usage: ${PROGRAM} finish [flags]
+       ${PROGRAM} finish --rollback <backup file> [flags]
+
+Switches the legacy store off the way Auth0's automatic-migration guide describes: the
+connection's login and get_user scripts become no-operation functions, "Import Users to
+Auth0" stays on, every other option is kept as it is. Only when that is safe: verify runs
+first and must say that every legacy user is in Auth0 and none still misses metadata;
+the connection must be a custom database importing users; it is backed up to a file
+(mode 0600) before the write, and the write is refused if it changed in the meantime.
+
+flags:
+  --dry-run                   run verify and print the change to the scripts; write nothing
+  --force                     go on although verify says NOT YET (finish), or although the
+                              scripts were edited after finish (--rollback); says what it overrides
+  --connection <name>         which MIGRATION_CONNECTIONS connection (needed when there are several)
+  --configuration-file <path> JSON {"KEY": "value"} with the plain value of every key of the
+                              connection's configuration (needed when it has any; see docs/tools.md)
+  --backup-dir <path>         where the backup file is written (default: the current folder)
+  --rollback <backup file>    put back the login and get_user scripts the backup holds
+${COMMON_USAGE}
+
+variables: as for verify (AUTH0_DOMAIN, the tenant's credentials, the Action's secrets,
+LEGACY_API_LIST_URL); the application needs read:users, read:connections,
+read:connections_options, update:connections and update:connections_options.
+exit codes: 0 done, nothing to do, or a dry run; 1 refused (nothing was changed);
+2 bad input or configuration, or a service that could not be reached or refused;
+3 written, but the tenant's answer differs from what was sent; 70 an unexpected error.
+See docs/tools.md.`;
+var finishCommand = defineCommand({
+  name: "finish",
+  summary: "switch the legacy store off once verify says so: the connection's login and get_user\n             scripts become no-ops (backed up first; --rollback puts them back)",
+  usage: USAGE2,
+  flags: {
+    "dry-run": { type: "boolean" },
+    force: { type: "boolean" },
+    connection: { type: "string" },
+    "configuration-file": { type: "string" },
+    "backup-dir": { type: "string" },
+    rollback: { type: "string" }
+  },
+  read(values) {
+    return {
+      dryRun: values["dry-run"] === true,
+      force: values.force === true,
+      connection: values.connection,
+      configurationFile: values["configuration-file"],
+      backupDir: values["backup-dir"] ?? ".",
+      rollback: values.rollback
+    };
+  },
+  load: async () => (await import("./chunks/finish-command-MCYHDNUJ.js")).runFinishCommand
+});
+
+// src/tools/commands/smoke-command-line.ts
+var USAGE3 = `usage: ${PROGRAM} smoke --email <email> [--legacy-id <id>] [--username <name>] [flags]
+
+Runs the deployed Action once inside Auth0's own runtime (the Management API's "Test an
+Action" endpoint), for a synthetic first login of a migrated user with empty metadata
+through the first MIGRATION_CONNECTIONS connection. Prints the Action's log line as
+Auth0 returned it, what it would have written, and whether the legacy store was reached
+from Auth0, failed (and how), or the configuration is wrong (naming the secret). It
+writes nothing to any user: the synthetic user's id cannot exist in the tenant.
+
+flags:
+  --email <email>        the email of a user the legacy store knows (required)
+  --legacy-id <id>       their id in the legacy store (needed when LEGACY_API_URL uses {legacy_id})
+  --username <name>      their username (needed when LEGACY_API_URL uses {username})
+  --json                 print the event sent, Auth0's whole answer and the verdict as JSON
+${COMMON_USAGE}
+
+variables: AUTH0_DOMAIN and AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET (or AUTH0_ACCESS_TOKEN),
+with read:actions and create:actions; the Action's LEGACY_API_URL, MIGRATION_CONNECTIONS
+and legacy credentials, as for the deploy.
+exit codes: 0 the legacy store was reached from Auth0 and answered; 1 it failed, the
+configuration is wrong, the Action failed, or Auth0's answer could not be read; 2 bad
+input or configuration, or a service that could not be reached or refused; 70 an
+unexpected error. See docs/tools.md.`;
+var given = (value) => value !== void 0 && value.trim() !== "" ? value.trim() : void 0;
+var smokeCommand = defineCommand({
+  name: "smoke",
+  summary: "run the deployed Action once inside Auth0's runtime for a synthetic migrated user:\n             does it reach the legacy store from there? (writes nothing)",
+  usage: USAGE3,
+  flags: {
+    email: { type: "string" },
+    "legacy-id": { type: "string" },
+    username: { type: "string" },
+    json: { type: "boolean" }
+  },
+  read(values) {
+    const email = given(values.email);
+    if (email === void 0) return { problem: "--email is required: the email of a user the legacy store knows" };
+    return {
+      email,
+      legacyId: given(values["legacy-id"]),
+      username: given(values.username),
+      json: values.json === true
+    };
+  },
+  load: async () => (await import("./chunks/smoke-command-EYLENE3V.js")).runSmokeCommand
 });
 
 // src/tools/commands/verify-command-line.ts
-var USAGE2 = `usage: ${PROGRAM} verify [flags]
+var USAGE4 = `usage: ${PROGRAM} verify [flags]
 
 Compares the legacy store's user list with the tenant's users of the migration
 connection(s), reports where the migration stands, and ends with whether the legacy store
@@ -182,7 +191,7 @@ could not be reached or refused; 70 an unexpected error. See docs/tools.md.`;
 var verifyCommand = defineCommand({
   name: "verify",
   summary: "compare the legacy store's user list with the tenant's users and report where the\n             migration stands, ending with whether the store can be switched off",
-  usage: USAGE2,
+  usage: USAGE4,
   flags: {
     "export-file": { type: "string" },
     json: { type: "boolean" },
@@ -193,17 +202,18 @@ var verifyCommand = defineCommand({
     if (examples === void 0) return { problem: "--examples takes a whole number from 0 to 1000" };
     return { exportFile: values["export-file"], json: values.json === true, examples };
   },
-  load: async () => (await import("./chunks/verify-command-NU5CGRR3.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-SHKJYKGA.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts
-var COMMANDS = [verifyCommand, backfillCommand];
+var COMMANDS = [smokeCommand, verifyCommand, backfillCommand, finishCommand];
 
 // src/tools/cli-args.ts
-var USAGE3 = `usage: ${PROGRAM} <command> [flags]
+var USAGE5 = `usage: ${PROGRAM} <command> [flags]
 
-Finish an automatic migration into Auth0: see where it stands, and repair the users who
-do not log in. Reads the same variables as the deploy (the environment, over .env).
+Finish an automatic migration into Auth0: test the deployed Action inside Auth0, see where
+the migration stands, repair the users who do not log in, and switch the legacy store off.
+Reads the same variables as the deploy (the environment, over .env).
 
 commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).join("\n")}
@@ -218,9 +228,9 @@ function find(name) {
 }
 function parseCliArgs(argv) {
   const [first, ...rest] = argv;
-  if (first === void 0 || first === "-h" || first === "--help") return { kind: "help", text: USAGE3 };
+  if (first === void 0 || first === "-h" || first === "--help") return { kind: "help", text: USAGE5 };
   if (first === "help") {
-    if (rest[0] === void 0) return { kind: "help", text: USAGE3 };
+    if (rest[0] === void 0) return { kind: "help", text: USAGE5 };
     const command2 = find(rest[0]);
     return command2 ? { kind: "help", text: command2.usage } : { kind: "problem", problem: `unknown command "${rest[0]}" (commands: ${names()})` };
   }

@@ -10,6 +10,8 @@ import { SECRET_NAMES } from "../action/secret-names";
 import { BUNDLE, bundleText } from "../shared/build-config";
 import { endWith } from "../shared/process-exit";
 import { PROJECT_ROOT } from "../shared/project-root";
+import { smokePassed } from "../shared/smoke/run-smoke";
+import { smokeReportLines } from "../shared/smoke/smoke-report";
 import { StepFailure, stepFailureLines } from "../shared/step-failure";
 import { type Env, readVariables } from "../shared/variables";
 import { parseDeployArgs, USAGE } from "./cli-args";
@@ -56,13 +58,18 @@ async function main(): Promise<number> {
       basePath: PROJECT_ROOT,
       log: (line) => console.log(line),
       timeoutMs: args.timeoutMs,
+      smoke: args.smoke,
     });
     if (outcome.status === "refused") {
       console.error(refusalMessage(outcome.problems));
       return 1;
     }
     console.log(outcome.status === "previewed" ? "Dry run finished; nothing was written." : "Deployed.");
-    return 0;
+    if (outcome.smoke === undefined) return 0;
+    console.log(`\n${smokeReportLines(outcome.smoke).join("\n")}`);
+    if (smokePassed(outcome.smoke)) return 0;
+    console.error("Deployed, but the smoke test failed: see the verdict above.");
+    return 1;
   } catch (error) {
     const secrets = secretValues(env);
     console.error(redact(failureMessage(error), secrets));

@@ -3,7 +3,7 @@
  * secrets (by the Action's own `parseConfig`, so the deploy and the runtime agree on
  * what is valid) and the bundle. Every problem is collected; none carries a value.
  */
-import { parseConfig } from "../action/config";
+import { type Config, parseConfig } from "../action/config";
 import type { Problem } from "../action/problem";
 import { SECRET_NAMES, type SecretName } from "../action/secret-names";
 import { MAX_SECRET_VALUE_LENGTH } from "../shared/auth0-limits";
@@ -20,13 +20,15 @@ export interface DeployPlan {
   credentials: TenantCredentials;
   /** Only the secrets the operator set: an unset optional one is left out, not sent empty. */
   secrets: ActionSecret[];
+  /** The Action's configuration as those secrets give it (what `--smoke` reads its connection from). */
+  config: Config;
 }
 
 export type PreflightResult = { ok: true; plan: DeployPlan } | { ok: false; problems: Problem[] };
 
 const isSet = (value: string | undefined): value is string => value !== undefined && value.trim() !== "";
 
-function readSecrets(env: Env): { secrets: ActionSecret[]; problems: Problem[] } {
+function readSecrets(env: Env): { secrets: ActionSecret[]; problems: Problem[]; config?: Config } {
   const secrets: ActionSecret[] = [];
   for (const name of SECRET_NAMES) {
     const value = env[name];
@@ -38,13 +40,15 @@ function readSecrets(env: Env): { secrets: ActionSecret[]; problems: Problem[] }
   // parseConfig reads only the secret names and, like `isSet`, takes a blank value as unset.
   const parsed = parseConfig(env);
   if (!parsed.ok) problems.push(...parsed.problems);
-  return { secrets, problems };
+  return { secrets, problems, config: parsed.ok ? parsed.config : undefined };
 }
 
 export function preflight(env: Env, bundle: BundleTexts): PreflightResult {
   const tenant = readCredentials(env);
   const action = readSecrets(env);
   const problems = [...tenant.problems, ...action.problems, ...checkBundle(bundle)];
-  if (problems.length > 0 || tenant.credentials === undefined) return { ok: false, problems };
-  return { ok: true, plan: { credentials: tenant.credentials, secrets: action.secrets } };
+  if (problems.length > 0 || tenant.credentials === undefined || action.config === undefined) {
+    return { ok: false, problems };
+  }
+  return { ok: true, plan: { credentials: tenant.credentials, secrets: action.secrets, config: action.config } };
 }

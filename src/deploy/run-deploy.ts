@@ -4,11 +4,16 @@
  * added once, and hand one tenant file to the Deploy CLI.
  */
 
+import type { Config } from "../action/config";
 import type { Problem } from "../action/problem";
 import { boundedCall } from "../shared/bounded-call";
 import { DEFAULT_TIMEOUT_S } from "../shared/command-line";
 import { causeInChain } from "../shared/failure-cause";
+import { boundedManagementCall } from "../shared/management-call";
+import { runSmoke, SMOKE_SCOPES_HINT, type SmokeResult } from "../shared/smoke/run-smoke";
+import { missingLookup, type SmokeUser } from "../shared/smoke/smoke-event";
 import { noteChanges, StepFailure } from "../shared/step-failure";
+import type { TenantAccess } from "../shared/tenant-access";
 import type { Env } from "../shared/variables";
 import { type Binding, mergeBindings, type Position } from "./bindings";
 import type { BundleTexts } from "./bundle-check";
@@ -27,17 +32,21 @@ export interface DeployRequest {
   log: (line: string) => void;
   /** Bound of each network call (default DEFAULT_TIMEOUT_S). */
   timeoutMs?: number;
+  /** `--smoke`: once deployed, test the Action in Auth0's runtime for this user. */
+  smoke?: SmokeUser;
 }
 
 export type DeployOutcome =
   | { status: "refused"; problems: Problem[] }
-  | { status: "deployed" | "previewed"; bindings: Binding[] };
+  | { status: "deployed" | "previewed"; bindings: Binding[]; smoke?: SmokeResult };
 
 export async function runDeploy(request: DeployRequest): Promise<DeployOutcome> {
   const checked = preflight(request.env, request.bundle);
   const problems = [...request.earlierProblems, ...(checked.ok ? [] : checked.problems)];
   if (!checked.ok || problems.length > 0) return { status: "refused", problems };
-  const { credentials, secrets } = checked.plan;
+  const { credentials, secrets, config } = checked.plan;
+  const lookup = request.smoke ? missingLookup(config, request.smoke) : undefined;
+  if (lookup) return { status: "refused", problems: [{ subject: "--smoke", reason: lookup }] };
 
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_S * 1000;
 
@@ -82,7 +91,18 @@ export async function runDeploy(request: DeployRequest): Promise<DeployOutcome> 
     },
     () => changed,
   );
-  return { status: request.dryRun ? "previewed" : "deployed", bindings };
+  if (request.dryRun) return { status: "previewed", bindings };
+  const smoke = request.smoke ? await smokeTest(request.smoke, config, tenant, timeoutMs) : undefined;
+  return { status: "deployed", bindings, smoke };
+}
+
+/** The deployed Action, run once in Auth0's runtime; a failure to run it leaves the deploy done. */
+function smokeTest(user: SmokeUser, config: Config, tenant: TenantAccess, timeoutMs: number): Promise<SmokeResult> {
+  const place = { host: tenant.domain, timeoutMs, source: "AUTH0_DOMAIN", hint: SMOKE_SCOPES_HINT };
+  return noteChanges(
+    () => runSmoke({ tenant, call: boundedManagementCall(place), config, user, buildWaitMs: timeoutMs }),
+    () => SMOKE_NOT_RUN,
+  );
 }
 
 /** The SDK's own retries (429, 5xx) for the few reads the deploy makes itself. */
@@ -90,6 +110,8 @@ const SDK_RETRIES = 2;
 const IMPORT_STEP = "importing the Action and the post-login bindings through the Deploy CLI";
 const SCOPES_HINT =
   "the application needs read:actions, create:actions, update:actions, read:triggers and update:triggers (and read:clients for --dry-run)";
+const SMOKE_NOT_RUN =
+  "the Action was deployed and bound; only the smoke test could not run: run `npx repair-migrated-metadata smoke` once the tenant answers";
 const PARTLY_CHANGED =
   "the Deploy CLI had started writing: the Action may have been created or updated and the bindings not yet written; run the deploy again to finish (it converges)";
 

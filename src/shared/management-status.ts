@@ -8,7 +8,7 @@ import { ManagementError } from "auth0";
 import { StatusError } from "./failure-cause";
 
 /** A short, value-free code from an Auth0 error body (`{"error": "...", "errorCode": "..."}`). */
-function errorCode(body: unknown): string | undefined {
+export function errorCode(body: unknown): string | undefined {
   if (typeof body !== "object" || body === null) return undefined;
   const { errorCode: code, error } = body as { errorCode?: unknown; error?: unknown };
   const text = typeof code === "string" ? code : typeof error === "string" ? error : undefined;

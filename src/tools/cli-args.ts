@@ -7,8 +7,9 @@ import { COMMON_USAGE, type Invocation, PROGRAM, type ToolCommand } from "./comm
 
 export const USAGE = `usage: ${PROGRAM} <command> [flags]
 
-Finish an automatic migration into Auth0: see where it stands, and repair the users who
-do not log in. Reads the same variables as the deploy (the environment, over .env).
+Finish an automatic migration into Auth0: test the deployed Action inside Auth0, see where
+the migration stands, repair the users who do not log in, and switch the legacy store off.
+Reads the same variables as the deploy (the environment, over .env).
 
 commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).join("\n")}

@@ -27,7 +27,7 @@ export interface SettingsNeeds {
 const EXTRA_HELP: Readonly<Record<string, string>> = {
   LEGACY_API_LIST_URL: "URL of the legacy store's paged user list, e.g. https://legacy.example.com/users",
   AUTH0_ACCESS_TOKEN:
-    "a Management API token with read:users, update:users, read:connections (or set AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET)",
+    "a Management API token with the scopes of the command (docs/tools.md), or set AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET",
 };
 
 const value = (env: Env, name: string) => {

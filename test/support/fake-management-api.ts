@@ -1,6 +1,8 @@
 /**
  * A stateful stand-in for the parts of the Auth0 Management API that the deploy uses
- * (token, actions, action modules, triggers and their bindings), served by msw. It keeps
+ * (token, actions, action modules, triggers and their bindings, and the "Test an Action"
+ * endpoint `--smoke` calls, which answers as a deployed Action that found no record
+ * would), served by msw. It keeps
  * every request it sees, so a test can prove what was written and that nothing else in
  * the tenant was asked for. Anything it does not serve is an msw error.
  */
@@ -84,6 +86,14 @@ export function fakeManagementApi() {
         return HttpResponse.json({ statusCode: 400, error: "Bad Request", message }, { status: 400 });
       }
       return HttpResponse.json({ id: `ver_${++sequence}`, action_id: params.id, deployed: true });
+    }),
+    http.post(`${BASE}/api/v2/actions/actions/:id/test`, async ({ request }) => {
+      const body = (await request.clone().json()) as { payload?: unknown };
+      if (typeof body.payload !== "object" || body.payload === null) {
+        return HttpResponse.json({ statusCode: 400, message: "Invalid Request Body." }, { status: 400 });
+      }
+      const logs = "repair-migrated-metadata outcome=not_found attempts=1 ms=7\n";
+      return HttpResponse.json({ payload: { logs, stats: { total_request_duration_ms: 41, action_duration_ms: 12 } } });
     }),
     http.get(`${BASE}/api/v2/actions/triggers`, () => HttpResponse.json({ triggers: TRIGGERS })),
     http.get(`${BASE}/api/v2/actions/triggers/:trigger/bindings`, ({ params, request }) => {

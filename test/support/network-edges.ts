@@ -42,7 +42,11 @@ export function startSilentHost(): Promise<EdgeHost> {
   return listening(server, tracked(server));
 }
 
-function selfSignedCertificate(): { key: string; cert: string } {
+/**
+ * A fresh self-signed certificate for 127.0.0.1 (and, with `subjectAltName` such as
+ * "DNS:localhost,IP:127.0.0.1", for those names: what a client that trusts it checks).
+ */
+export function selfSignedCertificate(subjectAltName?: string): { key: string; cert: string } {
   const dir = mkdtempSync(join(tmpdir(), "rmm-tls-"));
   try {
     const key = join(dir, "key.pem");
@@ -63,6 +67,7 @@ function selfSignedCertificate(): { key: string; cert: string } {
         "1",
         "-subj",
         "/CN=127.0.0.1",
+        ...(subjectAltName === undefined ? [] : ["-addext", `subjectAltName=${subjectAltName}`]),
       ],
       { stdio: "ignore" },
     );

@@ -4,6 +4,7 @@
  * would skip and why, and its log line, and writes nothing anywhere.
  */
 import { type Config, parseConfig } from "../../action/config";
+import { explainConfigProblem } from "../../shared/config-problem-text";
 import { EnvFileError } from "../../shared/env-file";
 import { describeBundleOrigin, loadBundleCode, runtimeForBundle } from "../bundle-source";
 import { actionLogFields, keptLog } from "../log-fields";
@@ -12,7 +13,7 @@ import type { FlowResult } from "../runtime/flow-result";
 import type { LoginInput } from "../runtime/post-login-event";
 import { RecordingFetch } from "./recording-fetch";
 import { parseTryArgs, TRY_USAGE, type TryArgs } from "./try-args";
-import { explainConfigProblem, storeOrigin } from "./try-explain";
+import { storeOrigin } from "./try-explain";
 import { readProfileFile, tryUser } from "./try-profile";
 import { printLogin } from "./try-report";
 import { collectSecrets, type TrySecrets } from "./try-secrets";

@@ -5,7 +5,7 @@
  */
 import { accessSync, constants } from "node:fs";
 import type { Config } from "../../action/config";
-import { openTenant } from "../../shared/tenant-access";
+import { openTenant, type TenantAccess } from "../../shared/tenant-access";
 import type { TenantCredentials } from "../../shared/tenant-credentials";
 import type { TenantWrites } from "../backfill/repair-user";
 import { type UserSource, usersFromFile, usersFromTenant } from "../export/user-source";
@@ -15,10 +15,15 @@ import { ToolError } from "../tool-error";
 import type { CommonArgs } from "./tool-command";
 import type { ToolIo } from "./tool-io";
 
+const USERS_SCOPES_HINT =
+  "the application needs the Management API scopes read:users, update:users and read:connections";
+
 export interface TenantSide {
   source: UserSource;
   writes?: TenantWrites;
   governor?: RateGovernor;
+  /** The token and SDK client behind `governor`, for commands that call more than the users' endpoints. */
+  access?: TenantAccess;
 }
 
 function readableFile(path: string): void {
@@ -32,7 +37,13 @@ function readableFile(path: string): void {
 export async function tenantSide(
   config: Config,
   io: ToolIo,
-  options: { exportFile?: string; tenant?: TenantCredentials; common: CommonArgs },
+  options: {
+    exportFile?: string;
+    tenant?: TenantCredentials;
+    common: CommonArgs;
+    /** What to check when the tenant refuses a call (its scopes); the users' scopes by default. */
+    refusalHint?: string;
+  },
 ): Promise<TenantSide> {
   const { timeoutMs } = options.common;
   if (options.exportFile !== undefined) readableFile(options.exportFile);
@@ -41,13 +52,13 @@ export async function tenantSide(
     ? new RateGovernor({
         host: access.domain,
         timeoutMs,
-        refusalHint: "the application needs the Management API scopes read:users, update:users and read:connections",
+        refusalHint: options.refusalHint ?? USERS_SCOPES_HINT,
         onRetry: (failure, attempt, attempts) =>
           io.stderr.write(`${failure.message}; trying again (${attempt + 1} of ${attempts})\n`),
       })
     : undefined;
   const writes = access && governor ? tenantUsers(access.management, governor) : undefined;
-  if (options.exportFile !== undefined) return { source: usersFromFile(options.exportFile), writes, governor };
+  if (options.exportFile !== undefined) return { source: usersFromFile(options.exportFile), writes, governor, access };
   if (!access || !governor) throw new ToolError("the tenant's credentials are needed to export its users");
   let lastStatus = "";
   const source = usersFromTenant(access.management, governor, config.connections, {
@@ -60,5 +71,5 @@ export async function tenantSide(
       lastStatus = line;
     },
   });
-  return { source, writes, governor };
+  return { source, writes, governor, access };
 }

@@ -13,4 +13,6 @@ export interface ToolIo {
   atExit?(action: () => void): void;
   /** How often an export job is polled (tests make it short). */
   exportPollMs?: number;
+  /** How often an Action that is still building is looked at again (tests make it short). */
+  buildPollMs?: number;
 }

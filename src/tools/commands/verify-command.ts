@@ -1,33 +1,22 @@
 /** `verify`: the migration report, as a table or as JSON. */
-import { listLegacyUsers } from "../legacy/legacy-list";
-import { pooledFetch } from "../legacy/pooled-fetch";
-import { processCache } from "../process-cache";
 import { readToolSettings } from "../tool-settings";
 import { reportJson, reportTable } from "../verify/render-report";
-import { runVerify } from "../verify/run-verify";
+import { verifyAgainst } from "../verify/verify-against";
 import { tenantSide } from "./tenant-source";
 import type { CommonArgs } from "./tool-command";
 import type { ToolIo } from "./tool-io";
 import type { VerifyArgs } from "./verify-command-line";
-
-const LIST_CONNECTIONS = 2;
 
 export async function runVerifyCommand(args: VerifyArgs, common: CommonArgs, io: ToolIo): Promise<number> {
   const needs = { tenant: args.exportFile === undefined, listUrl: true };
   const settings = readToolSettings(io.env, common.dotenv, needs);
   const { config, listUrl } = settings;
   const tenant = await tenantSide(config, io, { exportFile: args.exportFile, tenant: settings.tenant, common });
-  const pool = pooledFetch(LIST_CONNECTIONS);
-  try {
-    const legacyUsers = listLegacyUsers(listUrl ?? "", config, {
-      fetch: pool.fetch,
-      cache: processCache(),
-      pageTimeoutMs: common.timeoutMs,
-    });
-    const report = await runVerify({ config, legacyUsers, tenantUsers: tenant.source, examples: args.examples });
-    io.stdout(`${args.json ? reportJson(report) : reportTable(report)}\n`);
-    return 0;
-  } finally {
-    await pool.close();
-  }
+  const report = await verifyAgainst(config, tenant.source, {
+    listUrl: listUrl ?? "",
+    timeoutMs: common.timeoutMs,
+    examples: args.examples,
+  });
+  io.stdout(`${args.json ? reportJson(report) : reportTable(report)}\n`);
+  return 0;
 }

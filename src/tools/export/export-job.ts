@@ -28,7 +28,8 @@ export interface ExportedConnection {
 
 const DEFAULT_POLL_MS = 3000;
 
-async function connectionId(client: ManagementClient, governor: RateGovernor, name: string): Promise<string> {
+/** The id of the connection named `name` (exact match); a ToolError when the tenant has none. */
+export async function connectionId(client: ManagementClient, governor: RateGovernor, name: string): Promise<string> {
   const connections = await governor.call(`looking up the connection "${name}"`, async (signal) => {
     const page = await withManagementStatus(
       client.connections.list({ name, fields: "id,name", include_fields: true }, { abortSignal: signal }),

@@ -2,17 +2,17 @@
 import {
   Deadline,
   authHeaders,
+  fnv1a,
+  pooledFetch,
+  processCache
+} from "./chunk-VIORHTOZ.js";
+import {
   backoffMs,
   discardBody,
-  fnv1a,
   migrationIdentityId,
-  pooledFetch,
-  processCache,
   readCappedText,
-  readToolSettings,
-  tenantSide,
   tenantState
-} from "./chunk-3Z7ZJY7U.js";
+} from "./chunk-A4JETTJX.js";
 import {
   StepFailure,
   ToolError,
@@ -20,101 +20,7 @@ import {
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-34UKAUKX.js";
-
-// src/tools/legacy/legacy-list.ts
-import * as z from "zod/mini";
-var PAGE_CAP_BYTES = 16 * 1024 * 1024;
-var DEFAULT_PAGE_TIMEOUT_MS = 3e4;
-var LIST_HINT = "check LEGACY_API_LIST_URL and the store's credentials";
-var TOKEN_HINT = "check LEGACY_OAUTH_CLIENT_ID and LEGACY_OAUTH_CLIENT_SECRET";
-var DEFAULT_ATTEMPTS = 5;
-var FIRST_BACKOFF_MS = 250;
-var pageSchema = z.object({
-  users: z.array(
-    z.object({
-      legacy_id: z.union([z.string().check(z.minLength(1)), z.number()]),
-      email: z.optional(z.nullable(z.string())),
-      username: z.optional(z.nullable(z.string()))
-    })
-  ),
-  next_cursor: z.optional(z.nullable(z.string()))
-});
-function pageUrl(listUrl, cursor) {
-  const url = new URL(listUrl);
-  if (cursor !== void 0) url.searchParams.set("cursor", cursor);
-  return url.href;
-}
-async function fetchPage(url, config, deps, deadline) {
-  try {
-    const auth = await authHeaders(config.auth, deps.fetch, deps.cache, deadline);
-    if (!auth.ok) return auth;
-    const response = await deps.fetch(url, {
-      headers: { accept: "application/json", ...auth.headers },
-      redirect: "manual",
-      signal: deadline.signal
-    });
-    if (response.status !== 200) {
-      discardBody(response.body);
-      return { ok: false, failure: classifyStatus(response) };
-    }
-    const text = await readCappedText(response, PAGE_CAP_BYTES);
-    if (!text.ok) return { ok: false, failure: invalid(text.reason, 200) };
-    let body;
-    try {
-      body = JSON.parse(text.text);
-    } catch {
-      return { ok: false, failure: invalid("invalid_json", 200) };
-    }
-    const page = pageSchema.safeParse(body);
-    if (!page.success) return { ok: false, failure: invalid("not_a_user_list", 200) };
-    const users = page.data.users.map((user) => ({
-      legacy_id: String(user.legacy_id),
-      email: user.email ?? void 0,
-      username: user.username ?? void 0
-    }));
-    return { ok: true, users, next: page.data.next_cursor ?? void 0 };
-  } catch (error) {
-    return { ok: false, failure: classifyThrown(error, deadline.expired) };
-  }
-}
-async function pageWithRetries(url, config, deps) {
-  const deadline = new Deadline(deps.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS);
-  try {
-    for (let attempt = 1; ; attempt++) {
-      const page = await fetchPage(url, config, deps, deadline);
-      if (page.ok || !page.failure.retryable || attempt >= (deps.maxAttempts ?? DEFAULT_ATTEMPTS)) return page;
-      const wait = page.failure.retryAfterMs ?? backoffMs(attempt, FIRST_BACKOFF_MS);
-      if (!await deadline.sleep(wait)) return page;
-    }
-  } finally {
-    deadline.dispose();
-  }
-}
-function pageFailure(failure, listUrl, config, pageNumber, timeoutMs) {
-  const cause = causeOfReason(failure.reason);
-  if (failure.reason.startsWith("oauth_") && config.auth.kind === "oauth") {
-    const step2 = `requesting a legacy OAuth token for the user list page ${pageNumber}`;
-    const source2 = "LEGACY_OAUTH_TOKEN_URL";
-    return new StepFailure(step2, new URL(config.auth.tokenUrl).host, cause, { timeoutMs, source: source2, hint: TOKEN_HINT });
-  }
-  const step = `reading the legacy user list page ${pageNumber}`;
-  const source = "LEGACY_API_LIST_URL";
-  return new StepFailure(step, new URL(listUrl).host, cause, { timeoutMs, source, hint: LIST_HINT });
-}
-async function* listLegacyUsers(listUrl, config, deps) {
-  let cursor;
-  for (let pageNumber = 1; ; pageNumber++) {
-    const page = await pageWithRetries(pageUrl(listUrl, cursor), config, deps);
-    if (!page.ok) {
-      throw pageFailure(page.failure, listUrl, config, pageNumber, deps.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS);
-    }
-    yield* page.users;
-    if (page.next === void 0 || page.next === "") return;
-    if (page.next === cursor) throw new ToolError("the legacy store's user list returned the same cursor twice");
-    cursor = page.next;
-  }
-}
+} from "./chunk-KQF5LSN7.js";
 
 // src/tools/verify/migration-report.ts
 var CATEGORIES = [
@@ -219,6 +125,100 @@ function reportTable(report) {
     "",
     `Can the legacy store be switched off? ${verdict.summary}`
   ].join("\n");
+}
+
+// src/tools/legacy/legacy-list.ts
+import * as z from "zod/mini";
+var PAGE_CAP_BYTES = 16 * 1024 * 1024;
+var DEFAULT_PAGE_TIMEOUT_MS = 3e4;
+var LIST_HINT = "check LEGACY_API_LIST_URL and the store's credentials";
+var TOKEN_HINT = "check LEGACY_OAUTH_CLIENT_ID and LEGACY_OAUTH_CLIENT_SECRET";
+var DEFAULT_ATTEMPTS = 5;
+var FIRST_BACKOFF_MS = 250;
+var pageSchema = z.object({
+  users: z.array(
+    z.object({
+      legacy_id: z.union([z.string().check(z.minLength(1)), z.number()]),
+      email: z.optional(z.nullable(z.string())),
+      username: z.optional(z.nullable(z.string()))
+    })
+  ),
+  next_cursor: z.optional(z.nullable(z.string()))
+});
+function pageUrl(listUrl, cursor) {
+  const url = new URL(listUrl);
+  if (cursor !== void 0) url.searchParams.set("cursor", cursor);
+  return url.href;
+}
+async function fetchPage(url, config, deps, deadline) {
+  try {
+    const auth = await authHeaders(config.auth, deps.fetch, deps.cache, deadline);
+    if (!auth.ok) return auth;
+    const response = await deps.fetch(url, {
+      headers: { accept: "application/json", ...auth.headers },
+      redirect: "manual",
+      signal: deadline.signal
+    });
+    if (response.status !== 200) {
+      discardBody(response.body);
+      return { ok: false, failure: classifyStatus(response) };
+    }
+    const text = await readCappedText(response, PAGE_CAP_BYTES);
+    if (!text.ok) return { ok: false, failure: invalid(text.reason, 200) };
+    let body;
+    try {
+      body = JSON.parse(text.text);
+    } catch {
+      return { ok: false, failure: invalid("invalid_json", 200) };
+    }
+    const page = pageSchema.safeParse(body);
+    if (!page.success) return { ok: false, failure: invalid("not_a_user_list", 200) };
+    const users = page.data.users.map((user) => ({
+      legacy_id: String(user.legacy_id),
+      email: user.email ?? void 0,
+      username: user.username ?? void 0
+    }));
+    return { ok: true, users, next: page.data.next_cursor ?? void 0 };
+  } catch (error) {
+    return { ok: false, failure: classifyThrown(error, deadline.expired) };
+  }
+}
+async function pageWithRetries(url, config, deps) {
+  const deadline = new Deadline(deps.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const page = await fetchPage(url, config, deps, deadline);
+      if (page.ok || !page.failure.retryable || attempt >= (deps.maxAttempts ?? DEFAULT_ATTEMPTS)) return page;
+      const wait = page.failure.retryAfterMs ?? backoffMs(attempt, FIRST_BACKOFF_MS);
+      if (!await deadline.sleep(wait)) return page;
+    }
+  } finally {
+    deadline.dispose();
+  }
+}
+function pageFailure(failure, listUrl, config, pageNumber, timeoutMs) {
+  const cause = causeOfReason(failure.reason);
+  if (failure.reason.startsWith("oauth_") && config.auth.kind === "oauth") {
+    const step2 = `requesting a legacy OAuth token for the user list page ${pageNumber}`;
+    const source2 = "LEGACY_OAUTH_TOKEN_URL";
+    return new StepFailure(step2, new URL(config.auth.tokenUrl).host, cause, { timeoutMs, source: source2, hint: TOKEN_HINT });
+  }
+  const step = `reading the legacy user list page ${pageNumber}`;
+  const source = "LEGACY_API_LIST_URL";
+  return new StepFailure(step, new URL(listUrl).host, cause, { timeoutMs, source, hint: LIST_HINT });
+}
+async function* listLegacyUsers(listUrl, config, deps) {
+  let cursor;
+  for (let pageNumber = 1; ; pageNumber++) {
+    const page = await pageWithRetries(pageUrl(listUrl, cursor), config, deps);
+    if (!page.ok) {
+      throw pageFailure(page.failure, listUrl, config, pageNumber, deps.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS);
+    }
+    yield* page.users;
+    if (page.next === void 0 || page.next === "") return;
+    if (page.next === cursor) throw new ToolError("the legacy store's user list returned the same cursor twice");
+    cursor = page.next;
+  }
 }
 
 // src/tools/verify/id-partitions.ts
@@ -327,28 +327,24 @@ async function runVerify({ config, legacyUsers, tenantUsers, examples }) {
   };
 }
 
-// src/tools/commands/verify-command.ts
+// src/tools/verify/verify-against.ts
 var LIST_CONNECTIONS = 2;
-async function runVerifyCommand(args, common, io) {
-  const needs = { tenant: args.exportFile === void 0, listUrl: true };
-  const settings = readToolSettings(io.env, common.dotenv, needs);
-  const { config, listUrl } = settings;
-  const tenant = await tenantSide(config, io, { exportFile: args.exportFile, tenant: settings.tenant, common });
+async function verifyAgainst(config, tenantUsers, options) {
   const pool = pooledFetch(LIST_CONNECTIONS);
   try {
-    const legacyUsers = listLegacyUsers(listUrl ?? "", config, {
+    const legacyUsers = listLegacyUsers(options.listUrl, config, {
       fetch: pool.fetch,
       cache: processCache(),
-      pageTimeoutMs: common.timeoutMs
+      pageTimeoutMs: options.timeoutMs
     });
-    const report = await runVerify({ config, legacyUsers, tenantUsers: tenant.source, examples: args.examples });
-    io.stdout(`${args.json ? reportJson(report) : reportTable(report)}
-`);
-    return 0;
+    return await runVerify({ config, legacyUsers, tenantUsers, examples: options.examples });
   } finally {
     await pool.close();
   }
 }
+
 export {
-  runVerifyCommand
+  reportJson,
+  reportTable,
+  verifyAgainst
 };

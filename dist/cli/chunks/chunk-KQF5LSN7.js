@@ -1,5 +1,15 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 
+// src/tools/tool-error.ts
+var ToolError = class extends Error {
+  constructor(message, hint) {
+    super(message);
+    this.hint = hint;
+    this.name = "ToolError";
+  }
+  hint;
+};
+
 // src/action/http-failure.ts
 var NETWORK_REASONS = {
   ECONNREFUSED: "connection_refused",
@@ -292,16 +302,6 @@ function readVariables(processEnv, file) {
   return { env, problems: [] };
 }
 
-// src/tools/tool-error.ts
-var ToolError = class extends Error {
-  constructor(message, hint) {
-    super(message);
-    this.hint = hint;
-    this.name = "ToolError";
-  }
-  hint;
-};
-
 export {
   invalid,
   classifyThrown,
@@ -310,6 +310,8 @@ export {
   StatusError,
   causeOf,
   causeOfReason,
+  describeCause,
+  formatSeconds,
   isRetryableCause,
   StepFailure,
   noteChanges,

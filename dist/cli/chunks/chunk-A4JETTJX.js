@@ -4,68 +4,10 @@ import {
   StepFailure,
   ToolError,
   causeOf,
-  classifyStatus,
-  classifyThrown,
-  invalid,
   isRetryableCause,
   parseRetryAfter,
   readVariables
-} from "./chunk-34UKAUKX.js";
-
-// src/tools/legacy/pooled-fetch.ts
-import { Agent, fetch as undiciFetch } from "undici";
-function headerRecord(headers) {
-  const record = {};
-  new Headers(headers).forEach((value2, name) => {
-    record[name] = value2;
-  });
-  return record;
-}
-function pooledFetch(connections) {
-  const agent = new Agent({ connections, keepAliveTimeout: 3e4 });
-  const pooled = async (input, init) => {
-    if (typeof input !== "string" && !(input instanceof URL)) throw new TypeError("pooled fetch takes a URL");
-    if (init?.body !== void 0 && init.body !== null && typeof init.body !== "string") {
-      throw new TypeError("pooled fetch sends string bodies only");
-    }
-    const response = await undiciFetch(input, {
-      method: init?.method,
-      headers: headerRecord(init?.headers),
-      body: init?.body,
-      redirect: init?.redirect,
-      signal: init?.signal,
-      dispatcher: agent
-    });
-    return response;
-  };
-  return { fetch: pooled, close: () => agent.destroy() };
-}
-
-// src/tools/process-cache.ts
-var DEFAULT_TTL_MS = 15 * 6e4;
-var SUCCESS = { type: "success" };
-function processCache() {
-  const entries = /* @__PURE__ */ new Map();
-  return {
-    get(key) {
-      const entry = entries.get(key);
-      if (entry && entry.expires_at <= Date.now()) {
-        entries.delete(key);
-        return void 0;
-      }
-      return entry;
-    },
-    set(key, value2, options) {
-      const expires_at = options?.expires_at ?? Date.now() + (options?.ttl ?? DEFAULT_TTL_MS);
-      entries.set(key, { value: value2, expires_at });
-      return SUCCESS;
-    },
-    delete(key) {
-      entries.delete(key);
-      return SUCCESS;
-    }
-  };
-}
+} from "./chunk-KQF5LSN7.js";
 
 // src/action/config.ts
 import * as z from "zod/mini";
@@ -209,8 +151,8 @@ function keyList(value2) {
 function integerInRange(min, max) {
   return (value2) => {
     if (!/^\d+$/.test(value2)) return { reason: "not_an_integer" };
-    const number2 = Number(value2);
-    return number2 >= min && number2 <= max ? { value: number2 } : { reason: "out_of_range" };
+    const number = Number(value2);
+    return number >= min && number <= max ? { value: number } : { reason: "out_of_range" };
   };
 }
 function dotPath(value2) {
@@ -392,7 +334,7 @@ function helpFor(subject, reason) {
 // src/tools/tool-settings.ts
 var EXTRA_HELP = {
   LEGACY_API_LIST_URL: "URL of the legacy store's paged user list, e.g. https://legacy.example.com/users",
-  AUTH0_ACCESS_TOKEN: "a Management API token with read:users, update:users, read:connections (or set AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET)"
+  AUTH0_ACCESS_TOKEN: "a Management API token with the scopes of the command (docs/tools.md), or set AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET"
 };
 var value = (env, name) => {
   const text2 = env[name]?.trim();
@@ -542,11 +484,11 @@ function isPlainObject(value2) {
   const proto = Object.getPrototypeOf(value2);
   return proto === Object.prototype || proto === null;
 }
-function ownValue(object3, key) {
-  return Object.hasOwn(object3, key) ? object3[key] : void 0;
+function ownValue(object2, key) {
+  return Object.hasOwn(object2, key) ? object2[key] : void 0;
 }
-function hasValue(object3, key) {
-  const value2 = ownValue(object3, key);
+function hasValue(object2, key) {
+  const value2 = ownValue(object2, key);
   return value2 !== void 0 && value2 !== null;
 }
 
@@ -1072,6 +1014,7 @@ function tenantUsers(client, governor) {
 }
 
 // src/tools/commands/tenant-source.ts
+var USERS_SCOPES_HINT = "the application needs the Management API scopes read:users, update:users and read:connections";
 function readableFile(path) {
   try {
     accessSync(path, constants.R_OK);
@@ -1086,12 +1029,12 @@ async function tenantSide(config, io, options) {
   const governor = access ? new RateGovernor({
     host: access.domain,
     timeoutMs,
-    refusalHint: "the application needs the Management API scopes read:users, update:users and read:connections",
+    refusalHint: options.refusalHint ?? USERS_SCOPES_HINT,
     onRetry: (failure, attempt, attempts) => io.stderr.write(`${failure.message}; trying again (${attempt + 1} of ${attempts})
 `)
   }) : void 0;
   const writes = access && governor ? tenantUsers(access.management, governor) : void 0;
-  if (options.exportFile !== void 0) return { source: usersFromFile(options.exportFile), writes, governor };
+  if (options.exportFile !== void 0) return { source: usersFromFile(options.exportFile), writes, governor, access };
   if (!access || !governor) throw new ToolError("the tenant's credentials are needed to export its users");
   let lastStatus = "";
   const source = usersFromTenant(access.management, governor, config.connections, {
@@ -1105,68 +1048,8 @@ async function tenantSide(config, io, options) {
       lastStatus = line;
     }
   });
-  return { source, writes, governor };
+  return { source, writes, governor, access };
 }
-
-// src/action/deadline.ts
-var Deadline = class {
-  signal;
-  controller = new AbortController();
-  endsAt;
-  timer;
-  constructor(budgetMs) {
-    this.endsAt = Date.now() + budgetMs;
-    this.signal = this.controller.signal;
-    this.timer = setTimeout(() => this.controller.abort(new DeadlineExceeded()), budgetMs);
-  }
-  remaining() {
-    return Math.max(0, this.endsAt - Date.now());
-  }
-  get expired() {
-    return this.signal.aborted;
-  }
-  /** Waits `ms`, or less if the budget ends first; resolves false when it did. */
-  sleep(ms) {
-    if (this.signal.aborted) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const done = (completed) => {
-        clearTimeout(timer);
-        this.signal.removeEventListener("abort", onAbort);
-        resolve(completed);
-      };
-      const onAbort = () => done(false);
-      const timer = setTimeout(() => done(true), ms);
-      this.signal.addEventListener("abort", onAbort, { once: true });
-    });
-  }
-  /** Resolves with `promise`, or rejects with DeadlineExceeded when the budget ends first. */
-  race(promise) {
-    if (this.signal.aborted) return Promise.reject(new DeadlineExceeded());
-    return new Promise((resolve, reject) => {
-      const onAbort = () => reject(new DeadlineExceeded());
-      this.signal.addEventListener("abort", onAbort, { once: true });
-      promise.then(
-        (value2) => {
-          this.signal.removeEventListener("abort", onAbort);
-          resolve(value2);
-        },
-        (error) => {
-          this.signal.removeEventListener("abort", onAbort);
-          reject(error);
-        }
-      );
-    });
-  }
-  dispose() {
-    clearTimeout(this.timer);
-  }
-};
-var DeadlineExceeded = class extends Error {
-  constructor() {
-    super("legacy time budget exhausted");
-    this.name = "DeadlineExceeded";
-  }
-};
 
 // src/action/read-body.ts
 async function readCappedText(response, cap) {
@@ -1203,128 +1086,6 @@ async function readCappedText(response, cap) {
   }
 }
 
-// src/action/oauth-token.ts
-import * as z2 from "zod/mini";
-
-// src/action/fnv-hash.ts
-function fnv1a(text2) {
-  let hash = 2166136261;
-  for (let i = 0; i < text2.length; i++) {
-    hash ^= text2.charCodeAt(i);
-    hash = Math.imul(hash, 16777619);
-  }
-  return (hash >>> 0).toString(16).padStart(8, "0");
-}
-
-// src/action/oauth-token.ts
-var TOKEN_BODY_CAP2 = 16 * 1024;
-var DEFAULT_LIFETIME_S = 300;
-var MAX_REFRESH_MARGIN_MS = 6e4;
-var tokenResponseSchema = z2.object({
-  access_token: z2.string().check(z2.minLength(1), z2.maxLength(8192)),
-  expires_in: z2.optional(z2.union([z2.number(), z2.string().check(z2.regex(/^\d+$/))]))
-});
-var held = /* @__PURE__ */ new Map();
-var inFlight = /* @__PURE__ */ new Map();
-function keyFor(auth) {
-  return fnv1a([auth.tokenUrl, auth.clientId, auth.clientSecret, auth.audience, auth.scope].join("\0"));
-}
-function cacheKey(key) {
-  return `rmm:oauth:${key}`;
-}
-function refreshTime(expiresInSeconds, now) {
-  const lifetime = expiresInSeconds * 1e3;
-  return now + lifetime - Math.min(MAX_REFRESH_MARGIN_MS, lifetime / 2);
-}
-async function requestToken(auth, fetchFn, deadline) {
-  const body = new URLSearchParams({
-    grant_type: "client_credentials",
-    client_id: auth.clientId,
-    client_secret: auth.clientSecret
-  });
-  if (auth.audience) body.set("audience", auth.audience);
-  if (auth.scope) body.set("scope", auth.scope);
-  try {
-    const response = await fetchFn(auth.tokenUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: body.toString(),
-      redirect: "manual",
-      signal: deadline.signal
-    });
-    if (response.status !== 200) {
-      discardBody(response.body);
-      return { ok: false, failure: classifyStatus(response, "oauth_") };
-    }
-    const text2 = await readCappedText(response, TOKEN_BODY_CAP2);
-    const parsed = text2.ok ? tokenResponseSchema.safeParse(safeJson(text2.text)) : void 0;
-    if (!parsed?.success) return { ok: false, failure: invalid("oauth_invalid_response") };
-    const expiresIn = Number(parsed.data.expires_in ?? DEFAULT_LIFETIME_S);
-    return { ok: true, token: parsed.data.access_token, expiresIn };
-  } catch (error) {
-    const failure = classifyThrown(error, deadline.expired);
-    return { ok: false, failure: { ...failure, reason: `oauth_${failure.reason}` } };
-  }
-}
-function safeJson(text2) {
-  try {
-    return JSON.parse(text2);
-  } catch {
-    return void 0;
-  }
-}
-async function getToken(auth, fetchFn, cache, deadline) {
-  const key = keyFor(auth);
-  const now = Date.now();
-  const local = held.get(key);
-  if (local && local.refreshAt > now) return { ok: true, token: local.token, fresh: false };
-  const shared = cache.get(cacheKey(key));
-  if (shared && shared.expires_at > now && shared.value) {
-    held.set(key, { token: shared.value, refreshAt: shared.expires_at });
-    return { ok: true, token: shared.value, fresh: false };
-  }
-  let pending = inFlight.get(key);
-  if (!pending) {
-    pending = requestToken(auth, fetchFn, deadline).then((issued) => {
-      if (!issued.ok) return issued;
-      const refreshAt = refreshTime(issued.expiresIn, Date.now());
-      held.set(key, { token: issued.token, refreshAt });
-      cache.set(cacheKey(key), issued.token, { expires_at: refreshAt });
-      return { ok: true, token: issued.token, fresh: true };
-    });
-    inFlight.set(key, pending);
-    pending.finally(() => inFlight.delete(key)).catch(() => void 0);
-  }
-  return deadline.race(pending);
-}
-function forgetToken(auth, cache) {
-  const key = keyFor(auth);
-  held.delete(key);
-  cache.delete(cacheKey(key));
-}
-
-// src/action/legacy-auth.ts
-function base64Utf8(text2) {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text2)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-async function authHeaders(auth, fetchFn, cache, deadline) {
-  switch (auth.kind) {
-    case "bearer":
-      return { ok: true, headers: { authorization: `Bearer ${auth.token}` }, freshToken: false };
-    case "basic":
-      return { ok: true, headers: { authorization: `Basic ${base64Utf8(auth.credentials)}` }, freshToken: false };
-    case "header":
-      return { ok: true, headers: { [auth.name.toLowerCase()]: auth.value }, freshToken: false };
-    case "oauth": {
-      const token = await getToken(auth, fetchFn, cache, deadline);
-      if (!token.ok) return token;
-      return { ok: true, headers: { authorization: `Bearer ${token.token}` }, freshToken: token.fresh };
-    }
-  }
-}
-
 export {
   ndjsonLines,
   MARKER_KEY,
@@ -1342,15 +1103,13 @@ export {
   detectFor,
   tenantState,
   backoffMs,
-  Deadline,
   discardBody,
-  fnv1a,
   readCappedText,
-  forgetToken,
-  authHeaders,
   fillUrlTemplate,
-  pooledFetch,
-  processCache,
   readToolSettings,
+  errorCode,
+  withManagementStatus,
+  connectionId,
+  RateGovernor,
   tenantSide
 };

@@ -1,31 +1,33 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
   Deadline,
+  authHeaders,
+  forgetToken,
+  pooledFetch,
+  processCache
+} from "./chunk-VIORHTOZ.js";
+import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
   METADATA_BUDGET_BYTES,
   RESERVED_APP_METADATA_KEYS,
   asTenantUser,
-  authHeaders,
   backoffMs,
   buildMarker,
   detectFor,
   discardBody,
   fillUrlTemplate,
-  forgetToken,
   hasValue,
   isForbiddenKeyName,
   isPlainObject,
   loginBlocker,
   ndjsonLines,
   ownValue,
-  pooledFetch,
-  processCache,
   readCappedText,
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-3Z7ZJY7U.js";
+} from "./chunk-A4JETTJX.js";
 import {
   StepFailure,
   ToolError,
@@ -34,7 +36,7 @@ import {
   classifyThrown,
   invalid,
   noteChanges
-} from "./chunk-34UKAUKX.js";
+} from "./chunk-KQF5LSN7.js";
 
 // src/tools/backfill/backfill-summary.ts
 function emptySummary(dryRun) {

@@ -1,0 +1,36 @@
+/**
+ * A configuration problem (a secret and a reason code) in plain words, naming the secret
+ * and never its value: `try` prints it for the local configuration, `smoke` for the one
+ * the Action reported from inside Auth0.
+ */
+import type { Problem } from "../action/problem";
+
+const CONFIG_REASONS: Record<string, string> = {
+  missing: "is not set",
+  not_a_string: "is not a string",
+  unreplaced_placeholder: "still holds a Deploy CLI placeholder (@@NAME@@ / ##NAME##)",
+  not_a_url: "is not a URL",
+  not_https: "must use https: (http: only for localhost / 127.x / [::1])",
+  credentials_in_url: "must not carry a user or password in the URL",
+  unknown_placeholder: "uses a placeholder other than {email}, {username}, {legacy_id}",
+  unbalanced_brace: "has an unbalanced { or }",
+  no_placeholder: "has no {email}, {username} or {legacy_id} placeholder",
+  has_fragment: "must not contain #",
+  placeholder_in_host: "puts a placeholder in the host name",
+  invalid_characters: "holds characters an HTTP header cannot carry",
+  expected_user_colon_password: "must be user:password",
+  invalid_header_name: "is not a valid HTTP header name",
+  invalid_key_name: 'lists a key with "." or "$" (or a prototype name)',
+  reserved_key: "lists a name Auth0 reserves (or the Action's marker)",
+  not_an_integer: "is not a whole number",
+  out_of_range: "is out of range",
+  invalid_path: "is not a valid dot path",
+  invalid_value: "has a value that is not allowed",
+  missing_auth: "is not set, and no other legacy API authentication is configured",
+  multiple_auth_methods: "configure more than one authentication method; keep exactly one",
+};
+
+export function explainConfigProblem(problem: Problem): string {
+  const reason = CONFIG_REASONS[problem.reason] ?? `is invalid (${problem.reason})`;
+  return `${problem.subject} ${reason}`;
+}

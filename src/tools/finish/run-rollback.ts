@@ -1,0 +1,88 @@
+/**
+ * `finish --rollback <backup>`: puts back the `login` and `get_user` scripts a backup
+ * holds, with the same care as `finish`: every other option stays as it is now (import
+ * mode included), the connection is backed up again first, and a change made meanwhile
+ * stops the write. Scripts edited since `finish` are not overwritten without `--force`.
+ */
+import type { FinishArgs } from "../commands/finish-command-line";
+import type { CommonArgs } from "../commands/tool-command";
+import type { ToolIo } from "../commands/tool-io";
+import { ToolError } from "../tool-error";
+import { readToolSettings } from "../tool-settings";
+import { readBackup, writeBackup } from "./backup-file";
+import { readConfigurationValues } from "./configuration-values";
+import { checkCustomDatabase } from "./connection-checks";
+import { MIGRATION_SCRIPTS, migrationScripts } from "./connection-copy";
+import { FinishRefusal } from "./finish-refusal";
+import { openFinishTenant } from "./finish-tenant";
+import { guardedWrite } from "./guarded-write";
+import { NO_OP_SCRIPTS } from "./no-op-scripts";
+import { planDiff } from "./script-diff";
+import { planScripts } from "./script-plan";
+import { writtenNotAsSent } from "./written-not-as-sent";
+
+export async function runRollback(
+  backupFile: string,
+  args: FinishArgs,
+  common: CommonArgs,
+  io: ToolIo,
+): Promise<number> {
+  const settings = readToolSettings(io.env, common.dotenv, { tenant: true, listUrl: false });
+  const backup = readBackup(backupFile);
+  const saved = backup.connection;
+  const target = migrationScripts(saved.options);
+  // A custom database cannot work without its login script: a backup without one restores nothing.
+  if (target.login === undefined) throw new ToolError(`${backupFile} holds no login script to put back`);
+  const values = args.configurationFile === undefined ? undefined : readConfigurationValues(args.configurationFile);
+  const tenant = await openFinishTenant(settings.config, settings.tenant, io, common);
+  const out = (lines: string[]) => io.stdout(`${lines.join("\n")}\n`);
+  if (backup.tenant !== tenant.access.domain) {
+    throw new FinishRefusal(
+      "backup_of_other_tenant",
+      `it was taken from ${backup.tenant}; AUTH0_DOMAIN is ${tenant.access.domain}`,
+    );
+  }
+
+  out([`Rolling back "${saved.name}" (${saved.id}) to its scripts of ${backup.takenAt}, from ${backupFile}`]);
+  const copy = await tenant.connections.read(saved.id, `reading the connection "${saved.name}"`);
+  if (copy.name !== saved.name) {
+    throw new FinishRefusal(
+      "backup_of_other_connection",
+      `${saved.id} is now named "${copy.name}", not "${saved.name}"`,
+    );
+  }
+  const options = checkCustomDatabase(copy);
+  const current = migrationScripts(options);
+  const edited = MIGRATION_SCRIPTS.filter((name) => current[name] !== NO_OP_SCRIPTS[name]);
+  if (edited.length > 0) {
+    const which = `${edited.join(" and ")} ${edited.length === 1 ? "was" : "were"} edited`;
+    if (!args.force) throw new FinishRefusal("scripts_changed_since", which);
+    out([`--force: ${which} after finish; the backup's scripts replace those edits.`]);
+  }
+  const plan = planScripts(copy, options, target, values);
+  if (plan.changed.length === 0) {
+    out(["Its login and get_user scripts already are the backup's: nothing to do."]);
+    return 0;
+  }
+  out(["", "The change", ...planDiff(plan), ""]);
+  if (args.dryRun) {
+    out(["Dry run: nothing was written, and no backup was taken."]);
+    return 0;
+  }
+  const backupPath = writeBackup(args.backupDir, {
+    takenAt: new Date().toISOString(),
+    takenBefore: "rollback",
+    tenant: tenant.access.domain,
+    connection: copy,
+  });
+  out([`Backup of the connection as read: ${backupPath} (mode 0600)`]);
+  const differences = await guardedWrite(tenant.connections, copy, plan, backupPath);
+  if (differences.length > 0) return writtenNotAsSent(io, differences, backupPath);
+  const importMode = options.import_mode === true ? "on" : "off";
+  out([
+    "",
+    `Done: "${saved.name}" has its scripts of ${backup.takenAt} again; "Import Users to Auth0" is ${importMode}, and every`,
+    "other option is as it was. The legacy store is called again for users Auth0 does not hold.",
+  ]);
+  return 0;
+}
