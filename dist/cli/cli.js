@@ -157,8 +157,12 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-UY5J5EJY.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-F6UNDW7V.js")).runBackfillCommand
 });
+
+// src/tools/history/history-path.ts
+var DEFAULT_HISTORY_PATH = ".verify-history.jsonl";
+var HISTORY_FLAG_USAGE = `  --history <path>       the migration's history, one line per verify run (default: ${DEFAULT_HISTORY_PATH})`;
 
 // src/tools/commands/verify-command-line.ts
 var USAGE2 = `usage: ${PROGRAM} verify [flags]
@@ -166,12 +170,15 @@ var USAGE2 = `usage: ${PROGRAM} verify [flags]
 Compares the legacy store's user list with the tenant's users of the migration
 connection(s), reports where the migration stands, and ends with whether the legacy store
 can be switched off. It only reads: nothing is written to the tenant or the store.
+Each run that completes appends its counts (never a user's id) to the history, which
+\`${PROGRAM} report\` turns into a page of charts.
 
 flags:
   --export-file <path>   read the tenant's users from an export file already downloaded
                          (gzip or plain NDJSON) instead of running an export job
   --json                 print the report as JSON
   --examples <n>         example ids shown per category, 0 to 1000 (default 5)
+${HISTORY_FLAG_USAGE}
 ${COMMON_USAGE}
 
 variables: AUTH0_DOMAIN and AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET (or AUTH0_ACCESS_TOKEN),
@@ -186,14 +193,20 @@ var verifyCommand = defineCommand({
   flags: {
     "export-file": { type: "string" },
     json: { type: "boolean" },
-    examples: { type: "string" }
+    examples: { type: "string" },
+    history: { type: "string" }
   },
   read(values) {
     const examples = wholeNumber(values.examples, 5, 0, 1e3);
     if (examples === void 0) return { problem: "--examples takes a whole number from 0 to 1000" };
-    return { exportFile: values["export-file"], json: values.json === true, examples };
+    return {
+      exportFile: values["export-file"],
+      json: values.json === true,
+      examples,
+      history: values.history ?? DEFAULT_HISTORY_PATH
+    };
   },
-  load: async () => (await import("./chunks/verify-command-NU5CGRR3.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-J5LLEJ4W.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts

@@ -25,7 +25,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-3Z7ZJY7U.js";
+} from "./chunk-E4KN44QY.js";
 import {
   StepFailure,
   ToolError,

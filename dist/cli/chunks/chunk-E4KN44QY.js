@@ -637,6 +637,11 @@ function loginBlocker(user) {
 function detectFor(user, config) {
   return detect({ user: { ...user }, secrets: {} }, config);
 }
+function missingSides(user, config) {
+  const detection = detectFor(user, config);
+  if (detection.kind !== "repair") return { user: false, app: false };
+  return { user: detection.user.missing, app: detection.app.missing };
+}
 function tenantState(user, config) {
   if (loginBlocker(user)) return "unrepairable";
   const marker = currentMarker(user.app_metadata, config.repairVersion);
@@ -1340,6 +1345,7 @@ export {
   asTenantUser,
   loginBlocker,
   detectFor,
+  missingSides,
   tenantState,
   backoffMs,
   Deadline,

@@ -1,0 +1,513 @@
+// repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
+import {
+  Deadline,
+  authHeaders,
+  backoffMs,
+  discardBody,
+  fnv1a,
+  migrationIdentityId,
+  missingSides,
+  pooledFetch,
+  processCache,
+  readCappedText,
+  readToolSettings,
+  tenantSide,
+  tenantState
+} from "./chunk-E4KN44QY.js";
+import {
+  StepFailure,
+  ToolError,
+  causeOfReason,
+  classifyStatus,
+  classifyThrown,
+  invalid
+} from "./chunk-34UKAUKX.js";
+
+// src/tools/history/append-history.ts
+import { accessSync, closeSync, constants, fstatSync, openSync, readSync, statSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+
+// src/tools/file-error-reason.ts
+var REASONS = {
+  ENOENT: "no such file or folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of the path is not a folder",
+  ENOSPC: "the disk is full",
+  EROFS: "the file system is read-only"
+};
+function fileErrorReason(error) {
+  const code = error?.code;
+  const known = code === void 0 ? void 0 : REASONS[code];
+  return known ?? (error instanceof Error ? error.message : String(error));
+}
+
+// src/tools/history/history-line.ts
+import * as z from "zod/mini";
+
+// src/tools/verify/migration-report.ts
+var CATEGORIES = [
+  "not_migrated",
+  "missing_metadata",
+  "unrepairable",
+  "repaired",
+  "unknown_to_store",
+  "not_listed",
+  "complete"
+];
+var CATEGORY_LABELS = {
+  not_migrated: "legacy users not yet migrated",
+  missing_metadata: "migrated users still missing metadata",
+  unrepairable: "cannot log in until their profile is fixed",
+  repaired: "repaired (marker: repaired)",
+  unknown_to_store: "unknown to the store (marker: not_found)",
+  not_listed: "tenant users the store does not list",
+  complete: "complete without repair"
+};
+var STATE_CATEGORY = {
+  needs_repair: "missing_metadata",
+  unrepairable: "unrepairable",
+  repaired: "repaired",
+  unknown_to_store: "unknown_to_store",
+  complete: "complete"
+};
+var MISSING_PARTS = ["user_metadata_only", "app_metadata_only", "both"];
+var MISSING_PART_LABELS = {
+  user_metadata_only: "user_metadata only",
+  app_metadata_only: "app_metadata only",
+  both: "both"
+};
+var Tallies = class {
+  constructor(examples) {
+    this.examples = examples;
+  }
+  examples;
+  categories = Object.fromEntries(
+    CATEGORIES.map((category) => [category, { count: 0, examples: [] }])
+  );
+  missingParts = Object.fromEntries(MISSING_PARTS.map((part) => [part, 0]));
+  add(category, id) {
+    const tally = this.categories[category];
+    tally.count++;
+    if (tally.examples.length < this.examples) tally.examples.push(id);
+  }
+  addMissing(part, id) {
+    this.add("missing_metadata", id);
+    this.missingParts[part]++;
+  }
+};
+var plural = (count2, one, many) => `${count2} ${count2 === 1 ? one : many}`;
+function verdictFor(categories) {
+  const blockers = [];
+  const { not_migrated, missing_metadata, unrepairable } = categories;
+  if (not_migrated.count > 0) {
+    blockers.push(
+      `${plural(not_migrated.count, "legacy user has", "legacy users have")} not migrated (bulk-import them or wait for their first login)`
+    );
+  }
+  if (missing_metadata.count > 0) {
+    blockers.push(
+      `${plural(missing_metadata.count, "migrated user still misses", "migrated users still miss")} metadata (run backfill)`
+    );
+  }
+  if (unrepairable.count > 0) {
+    blockers.push(
+      `${plural(unrepairable.count, "user cannot", "users cannot")} log in until their profile is fixed (metadata that is not an object: fix by hand, then run backfill)`
+    );
+  }
+  if (blockers.length > 0) return { canSwitchOff: false, summary: `NOT YET: ${blockers.join("; ")}.` };
+  return {
+    canSwitchOff: true,
+    summary: "YES: every legacy user is in Auth0 and none is missing metadata; replace the connection's login and get_user scripts with no-ops, then switch the legacy store off."
+  };
+}
+
+// src/tools/history/history-line.ts
+var HISTORY_KIND = "repair-migrated-metadata/verify-history";
+var HISTORY_VERSION = 1;
+var count = z.int().check(z.nonnegative());
+var countsOf = (names) => z.object(Object.fromEntries(names.map((name) => [name, count])));
+var fieldsSchema = z.object({
+  kind: z.literal(HISTORY_KIND),
+  v: z.literal(HISTORY_VERSION),
+  /** When the run started (its export was taken then), ISO 8601 UTC. */
+  at: z.iso.datetime(),
+  connections: z.array(z.string()),
+  repair_version: count,
+  legacy_users: count,
+  tenant_users: count,
+  categories: countsOf(CATEGORIES),
+  missing_metadata_by_part: countsOf(MISSING_PARTS),
+  can_switch_off: z.boolean(),
+  verdict: z.string()
+});
+var historyLineSchema = fieldsSchema.check(
+  z.refine((line) => line.categories.not_migrated <= line.legacy_users, "more users not migrated than listed"),
+  z.refine(
+    (line) => MISSING_PARTS.reduce((sum, part) => sum + line.missing_metadata_by_part[part], 0) === line.categories.missing_metadata,
+    "the parts of missing metadata do not add up"
+  )
+);
+function historyLine(report, at) {
+  const categories = Object.fromEntries(
+    CATEGORIES.map((category) => [category, report.categories[category].count])
+  );
+  const missing = Object.fromEntries(MISSING_PARTS.map((part) => [part, report.missingParts[part]]));
+  return {
+    kind: HISTORY_KIND,
+    v: HISTORY_VERSION,
+    at: at.toISOString(),
+    connections: [...report.connections],
+    repair_version: report.repairVersion,
+    legacy_users: report.legacyUsers,
+    tenant_users: report.tenantUsers,
+    categories,
+    missing_metadata_by_part: missing,
+    can_switch_off: report.verdict.canSwitchOff,
+    verdict: report.verdict.summary
+  };
+}
+
+// src/tools/history/append-history.ts
+var SNIFF_BYTES = 16 * 1024;
+var NEWLINE = 10;
+function byteAt(fd, position) {
+  const buffer = Buffer.alloc(1);
+  return readSync(fd, buffer, 0, 1, position) === 1 ? buffer[0] : void 0;
+}
+function isHistory(fd, size) {
+  if (size === 0) return true;
+  const buffer = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+  const read = readSync(fd, buffer, 0, buffer.length, 0);
+  return buffer.subarray(0, read).toString("utf8").includes(`"kind":"${HISTORY_KIND}"`);
+}
+var notHistory = (path) => `${path} is not a verify history (none of its first lines is one)`;
+function checkHistoryWritable(path) {
+  const hint = "pass --history <path> to name another history file";
+  let fd;
+  try {
+    if (!statSync(path, { throwIfNoEntry: false })) {
+      accessSync(dirname(path), constants.W_OK);
+      return;
+    }
+    fd = openSync(path, "r+");
+    if (!isHistory(fd, fstatSync(fd).size)) throw new ToolError(notHistory(path), hint);
+  } catch (error) {
+    if (error instanceof ToolError) throw error;
+    throw new ToolError(`cannot append to the history ${path}: ${fileErrorReason(error)}`, hint);
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function appendHistoryLine(path, line) {
+  const hint = "the report above is complete; pass --history <path> to name a writable history file";
+  let fd;
+  try {
+    fd = openSync(path, "a+");
+    const { size } = fstatSync(fd);
+    if (!isHistory(fd, size)) throw new ToolError(`${notHistory(path)}: nothing was appended`, hint);
+    const opening = size > 0 && byteAt(fd, size - 1) !== NEWLINE ? "\n" : "";
+    const bytes = Buffer.from(`${opening}${JSON.stringify(line)}
+`, "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  } catch (error) {
+    if (error instanceof ToolError) throw error;
+    throw new ToolError(`could not append to the history ${path}: ${fileErrorReason(error)}`, hint);
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+
+// src/tools/legacy/legacy-list.ts
+import * as z2 from "zod/mini";
+var PAGE_CAP_BYTES = 16 * 1024 * 1024;
+var DEFAULT_PAGE_TIMEOUT_MS = 3e4;
+var LIST_HINT = "check LEGACY_API_LIST_URL and the store's credentials";
+var TOKEN_HINT = "check LEGACY_OAUTH_CLIENT_ID and LEGACY_OAUTH_CLIENT_SECRET";
+var DEFAULT_ATTEMPTS = 5;
+var FIRST_BACKOFF_MS = 250;
+var pageSchema = z2.object({
+  users: z2.array(
+    z2.object({
+      legacy_id: z2.union([z2.string().check(z2.minLength(1)), z2.number()]),
+      email: z2.optional(z2.nullable(z2.string())),
+      username: z2.optional(z2.nullable(z2.string()))
+    })
+  ),
+  next_cursor: z2.optional(z2.nullable(z2.string()))
+});
+function pageUrl(listUrl, cursor) {
+  const url = new URL(listUrl);
+  if (cursor !== void 0) url.searchParams.set("cursor", cursor);
+  return url.href;
+}
+async function fetchPage(url, config, deps, deadline) {
+  try {
+    const auth = await authHeaders(config.auth, deps.fetch, deps.cache, deadline);
+    if (!auth.ok) return auth;
+    const response = await deps.fetch(url, {
+      headers: { accept: "application/json", ...auth.headers },
+      redirect: "manual",
+      signal: deadline.signal
+    });
+    if (response.status !== 200) {
+      discardBody(response.body);
+      return { ok: false, failure: classifyStatus(response) };
+    }
+    const text = await readCappedText(response, PAGE_CAP_BYTES);
+    if (!text.ok) return { ok: false, failure: invalid(text.reason, 200) };
+    let body;
+    try {
+      body = JSON.parse(text.text);
+    } catch {
+      return { ok: false, failure: invalid("invalid_json", 200) };
+    }
+    const page = pageSchema.safeParse(body);
+    if (!page.success) return { ok: false, failure: invalid("not_a_user_list", 200) };
+    const users = page.data.users.map((user) => ({
+      legacy_id: String(user.legacy_id),
+      email: user.email ?? void 0,
+      username: user.username ?? void 0
+    }));
+    return { ok: true, users, next: page.data.next_cursor ?? void 0 };
+  } catch (error) {
+    return { ok: false, failure: classifyThrown(error, deadline.expired) };
+  }
+}
+async function pageWithRetries(url, config, deps) {
+  const deadline = new Deadline(deps.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const page = await fetchPage(url, config, deps, deadline);
+      if (page.ok || !page.failure.retryable || attempt >= (deps.maxAttempts ?? DEFAULT_ATTEMPTS)) return page;
+      const wait = page.failure.retryAfterMs ?? backoffMs(attempt, FIRST_BACKOFF_MS);
+      if (!await deadline.sleep(wait)) return page;
+    }
+  } finally {
+    deadline.dispose();
+  }
+}
+function pageFailure(failure, listUrl, config, pageNumber, timeoutMs) {
+  const cause = causeOfReason(failure.reason);
+  if (failure.reason.startsWith("oauth_") && config.auth.kind === "oauth") {
+    const step2 = `requesting a legacy OAuth token for the user list page ${pageNumber}`;
+    const source2 = "LEGACY_OAUTH_TOKEN_URL";
+    return new StepFailure(step2, new URL(config.auth.tokenUrl).host, cause, { timeoutMs, source: source2, hint: TOKEN_HINT });
+  }
+  const step = `reading the legacy user list page ${pageNumber}`;
+  const source = "LEGACY_API_LIST_URL";
+  return new StepFailure(step, new URL(listUrl).host, cause, { timeoutMs, source, hint: LIST_HINT });
+}
+async function* listLegacyUsers(listUrl, config, deps) {
+  let cursor;
+  for (let pageNumber = 1; ; pageNumber++) {
+    const page = await pageWithRetries(pageUrl(listUrl, cursor), config, deps);
+    if (!page.ok) {
+      throw pageFailure(page.failure, listUrl, config, pageNumber, deps.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS);
+    }
+    yield* page.users;
+    if (page.next === void 0 || page.next === "") return;
+    if (page.next === cursor) throw new ToolError("the legacy store's user list returned the same cursor twice");
+    cursor = page.next;
+  }
+}
+
+// src/tools/verify/render-report.ts
+function reportJson(report) {
+  const { connections, repairVersion, legacyUsers, tenantUsers, categories, missingParts, verdict } = report;
+  return JSON.stringify(
+    {
+      connections,
+      repair_version: repairVersion,
+      legacy_users: legacyUsers,
+      tenant_users: tenantUsers,
+      categories,
+      missing_metadata_by_part: missingParts,
+      can_switch_off: verdict.canSwitchOff,
+      verdict: verdict.summary
+    },
+    null,
+    2
+  );
+}
+function tableRows({ categories, missingParts }) {
+  return CATEGORIES.flatMap((category) => {
+    const { examples, count: count2 } = categories[category];
+    const more = count2 > examples.length ? ", …" : "";
+    const row = {
+      label: CATEGORY_LABELS[category],
+      count: count2,
+      shown: examples.length > 0 ? `${examples.join(", ")}${more}` : ""
+    };
+    if (category !== "missing_metadata" || count2 === 0) return [row];
+    const parts = MISSING_PARTS.map((part) => ({
+      label: `  missing ${MISSING_PART_LABELS[part]}`,
+      count: missingParts[part],
+      shown: ""
+    }));
+    return [row, ...parts];
+  });
+}
+function reportTable(report) {
+  const { connections, repairVersion, legacyUsers, tenantUsers, verdict } = report;
+  const rows = tableRows(report);
+  const labelWidth = Math.max(...rows.map((row) => row.label.length));
+  const countWidth = Math.max(5, ...rows.map((row) => String(row.count).length));
+  const lines = rows.map(
+    (row) => `  ${row.label.padEnd(labelWidth)}  ${String(row.count).padStart(countWidth)}  ${row.shown}`.trimEnd()
+  );
+  return [
+    `Migration status for connection(s) ${connections.join(", ")} (REPAIR_VERSION ${repairVersion})`,
+    `legacy store lists ${legacyUsers} user(s); the tenant has ${tenantUsers} user(s) on these connection(s)`,
+    "",
+    `  ${"category".padEnd(labelWidth)}  ${"users".padStart(countWidth)}  examples`,
+    ...lines,
+    "",
+    `Can the legacy store be switched off? ${verdict.summary}`
+  ].join("\n");
+}
+
+// src/tools/verify/id-partitions.ts
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var BUCKETS = 64;
+var FLUSH_LINES = 1e3;
+var IdPartitions = class {
+  dir = mkdtempSync(join(tmpdir(), "rmm-verify-"));
+  /** Pending lines per bucket file, written out together: one small write per 1,000 ids, not per id. */
+  pending = /* @__PURE__ */ new Map();
+  add(side, entry) {
+    const file = this.file(side, Number.parseInt(fnv1a(entry.legacyId), 16) % BUCKETS);
+    let lines = this.pending.get(file);
+    if (lines === void 0) {
+      lines = [];
+      this.pending.set(file, lines);
+    }
+    lines.push(JSON.stringify([entry.legacyId, entry.userId]));
+    if (lines.length >= FLUSH_LINES) this.write(file, lines);
+  }
+  flush() {
+    for (const [file, lines] of this.pending) this.write(file, lines);
+  }
+  write(file, lines) {
+    if (lines.length === 0) return;
+    appendFileSync(file, `${lines.join("\n")}
+`);
+    lines.length = 0;
+  }
+  /** One bucket of one side; call after `flush()`. */
+  read(side, bucket) {
+    let text;
+    try {
+      text = readFileSync(this.file(side, bucket), "utf8");
+    } catch (error) {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    }
+    const entries = [];
+    for (const line of text.split("\n")) {
+      if (line === "") continue;
+      const [legacyId, userId] = JSON.parse(line);
+      entries.push({ legacyId, userId });
+    }
+    return entries;
+  }
+  dispose() {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+  file(side, bucket) {
+    return join(this.dir, `${side}-${bucket}.ndjson`);
+  }
+};
+
+// src/tools/verify/run-verify.ts
+function missingPart(user, config) {
+  const sides = missingSides(user, config);
+  if (!sides.app) return "user_metadata_only";
+  return sides.user ? "both" : "app_metadata_only";
+}
+async function runVerify({ config, legacyUsers, tenantUsers, examples }) {
+  const tallies = new Tallies(examples);
+  const partitions = new IdPartitions();
+  let legacyCount = 0;
+  let tenantCount = 0;
+  const stop = new AbortController();
+  const stopOnFailure = (reading) => reading.catch((error) => {
+    stop.abort();
+    throw error;
+  });
+  try {
+    const readLegacy = async () => {
+      for await (const user of legacyUsers) {
+        if (stop.signal.aborted) return;
+        legacyCount++;
+        partitions.add("legacy", { legacyId: user.legacy_id, userId: "" });
+      }
+    };
+    const readTenant = async () => {
+      for await (const user of tenantUsers(stop.signal)) {
+        tenantCount++;
+        const state = tenantState(user, config);
+        if (state === "needs_repair") tallies.addMissing(missingPart(user, config), user.user_id);
+        else tallies.add(STATE_CATEGORY[state], user.user_id);
+        const legacyId = migrationIdentityId(user, config.connections);
+        if (legacyId === void 0) tallies.add("not_listed", user.user_id);
+        else partitions.add("tenant", { legacyId, userId: user.user_id });
+      }
+    };
+    await Promise.all([stopOnFailure(readLegacy()), stopOnFailure(readTenant())]);
+    partitions.flush();
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      const legacyIds = new Set(partitions.read("legacy", bucket).map((entry) => entry.legacyId));
+      const migrated = /* @__PURE__ */ new Set();
+      for (const { legacyId, userId } of partitions.read("tenant", bucket)) {
+        migrated.add(legacyId);
+        if (!legacyIds.has(legacyId)) tallies.add("not_listed", userId);
+      }
+      for (const legacyId of legacyIds) if (!migrated.has(legacyId)) tallies.add("not_migrated", legacyId);
+    }
+  } finally {
+    partitions.dispose();
+  }
+  return {
+    connections: [...config.connections],
+    repairVersion: config.repairVersion,
+    legacyUsers: legacyCount,
+    tenantUsers: tenantCount,
+    categories: tallies.categories,
+    missingParts: tallies.missingParts,
+    verdict: verdictFor(tallies.categories)
+  };
+}
+
+// src/tools/commands/verify-command.ts
+var LIST_CONNECTIONS = 2;
+async function runVerifyCommand(args, common, io) {
+  const startedAt = /* @__PURE__ */ new Date();
+  const needs = { tenant: args.exportFile === void 0, listUrl: true };
+  const settings = readToolSettings(io.env, common.dotenv, needs);
+  checkHistoryWritable(args.history);
+  const { config, listUrl } = settings;
+  const tenant = await tenantSide(config, io, { exportFile: args.exportFile, tenant: settings.tenant, common });
+  const pool = pooledFetch(LIST_CONNECTIONS);
+  try {
+    const legacyUsers = listLegacyUsers(listUrl ?? "", config, {
+      fetch: pool.fetch,
+      cache: processCache(),
+      pageTimeoutMs: common.timeoutMs
+    });
+    const report = await runVerify({ config, legacyUsers, tenantUsers: tenant.source, examples: args.examples });
+    io.stdout(`${args.json ? reportJson(report) : reportTable(report)}
+`);
+    appendHistoryLine(args.history, historyLine(report, startedAt));
+    return 0;
+  } finally {
+    await pool.close();
+  }
+}
+export {
+  runVerifyCommand
+};
