@@ -2,10 +2,12 @@
 import {
   DOTENV_FLAG,
   StepFailure,
-  ToolError,
   dotenvChoice,
   stepFailureLines
-} from "./chunks/chunk-34UKAUKX.js";
+} from "./chunks/chunk-LFOA4Z65.js";
+import {
+  ToolError
+} from "./chunks/chunk-SGK6UJTW.js";
 
 // src/shared/process-exit.ts
 var GRACE_MS = 200;
@@ -157,15 +159,46 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-F6UNDW7V.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-OAWBS4D7.js")).runBackfillCommand
 });
 
 // src/tools/history/history-path.ts
 var DEFAULT_HISTORY_PATH = ".verify-history.jsonl";
 var HISTORY_FLAG_USAGE = `  --history <path>       the migration's history, one line per verify run (default: ${DEFAULT_HISTORY_PATH})`;
 
+// src/tools/commands/report-command-line.ts
+var DEFAULT_OUT = "migration-report.html";
+var USAGE2 = `usage: ${PROGRAM} report [flags]
+
+Turns the history that each verify run appends to into one HTML page to show people:
+the share of legacy users migrated, the users still missing metadata, the users
+repaired, the latest verdict, and an estimate of when the legacy store could be
+switched off. The page is self-contained: it loads nothing from anywhere. Reads no
+variables and calls no service.
+
+flags:
+${HISTORY_FLAG_USAGE}
+  --out <path>           where the page is written (default: ${DEFAULT_OUT}; replaced if it exists)
+${COMMON_USAGE}
+
+exit codes: 0 the page was written; 2 no history, or the page could not be written;
+70 an unexpected error. See docs/tools.md.`;
+var reportCommand = defineCommand({
+  name: "report",
+  summary: "render the history of verify runs as one self-contained HTML page: charts, the\n             verdict, and when the legacy store could be switched off",
+  usage: USAGE2,
+  flags: {
+    history: { type: "string" },
+    out: { type: "string" }
+  },
+  read(values) {
+    return { history: values.history ?? DEFAULT_HISTORY_PATH, out: values.out ?? DEFAULT_OUT };
+  },
+  load: async () => (await import("./chunks/report-command-7A55F6S4.js")).runReportCommand
+});
+
 // src/tools/commands/verify-command-line.ts
-var USAGE2 = `usage: ${PROGRAM} verify [flags]
+var USAGE3 = `usage: ${PROGRAM} verify [flags]
 
 Compares the legacy store's user list with the tenant's users of the migration
 connection(s), reports where the migration stands, and ends with whether the legacy store
@@ -189,7 +222,7 @@ could not be reached or refused; 70 an unexpected error. See docs/tools.md.`;
 var verifyCommand = defineCommand({
   name: "verify",
   summary: "compare the legacy store's user list with the tenant's users and report where the\n             migration stands, ending with whether the store can be switched off",
-  usage: USAGE2,
+  usage: USAGE3,
   flags: {
     "export-file": { type: "string" },
     json: { type: "boolean" },
@@ -206,14 +239,14 @@ var verifyCommand = defineCommand({
       history: values.history ?? DEFAULT_HISTORY_PATH
     };
   },
-  load: async () => (await import("./chunks/verify-command-J5LLEJ4W.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-E56KMHAY.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts
-var COMMANDS = [verifyCommand, backfillCommand];
+var COMMANDS = [verifyCommand, backfillCommand, reportCommand];
 
 // src/tools/cli-args.ts
-var USAGE3 = `usage: ${PROGRAM} <command> [flags]
+var USAGE4 = `usage: ${PROGRAM} <command> [flags]
 
 Finish an automatic migration into Auth0: see where it stands, and repair the users who
 do not log in. Reads the same variables as the deploy (the environment, over .env).
@@ -231,9 +264,9 @@ function find(name) {
 }
 function parseCliArgs(argv) {
   const [first, ...rest] = argv;
-  if (first === void 0 || first === "-h" || first === "--help") return { kind: "help", text: USAGE3 };
+  if (first === void 0 || first === "-h" || first === "--help") return { kind: "help", text: USAGE4 };
   if (first === "help") {
-    if (rest[0] === void 0) return { kind: "help", text: USAGE3 };
+    if (rest[0] === void 0) return { kind: "help", text: USAGE4 };
     const command2 = find(rest[0]);
     return command2 ? { kind: "help", text: command2.usage } : { kind: "problem", problem: `unknown command "${rest[0]}" (commands: ${names()})` };
   }

@@ -2,7 +2,6 @@
 import {
   StatusError,
   StepFailure,
-  ToolError,
   causeOf,
   classifyStatus,
   classifyThrown,
@@ -10,7 +9,10 @@ import {
   isRetryableCause,
   parseRetryAfter,
   readVariables
-} from "./chunk-34UKAUKX.js";
+} from "./chunk-LFOA4Z65.js";
+import {
+  ToolError
+} from "./chunk-SGK6UJTW.js";
 
 // src/tools/legacy/pooled-fetch.ts
 import { Agent, fetch as undiciFetch } from "undici";

@@ -25,16 +25,18 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-E4KN44QY.js";
+} from "./chunk-5442XDGH.js";
 import {
   StepFailure,
-  ToolError,
   causeOfReason,
   classifyStatus,
   classifyThrown,
   invalid,
   noteChanges
-} from "./chunk-34UKAUKX.js";
+} from "./chunk-LFOA4Z65.js";
+import {
+  ToolError
+} from "./chunk-SGK6UJTW.js";
 
 // src/tools/backfill/backfill-summary.ts
 function emptySummary(dryRun) {

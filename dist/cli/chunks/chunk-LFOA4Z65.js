@@ -292,16 +292,6 @@ function readVariables(processEnv, file) {
   return { env, problems: [] };
 }
 
-// src/tools/tool-error.ts
-var ToolError = class extends Error {
-  constructor(message, hint) {
-    super(message);
-    this.hint = hint;
-    this.name = "ToolError";
-  }
-  hint;
-};
-
 export {
   invalid,
   classifyThrown,
@@ -316,6 +306,5 @@ export {
   stepFailureLines,
   DOTENV_FLAG,
   dotenvChoice,
-  readVariables,
-  ToolError
+  readVariables
 };

@@ -1,0 +1,158 @@
+// repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
+
+// src/tools/file-error-reason.ts
+var REASONS = {
+  ENOENT: "no such file or folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of the path is not a folder",
+  ENOSPC: "the disk is full",
+  EROFS: "the file system is read-only"
+};
+function fileErrorReason(error) {
+  const code = error?.code;
+  const known = code === void 0 ? void 0 : REASONS[code];
+  return known ?? (error instanceof Error ? error.message : String(error));
+}
+
+// src/tools/history/history-line.ts
+import * as z from "zod/mini";
+
+// src/tools/verify/migration-report.ts
+var CATEGORIES = [
+  "not_migrated",
+  "missing_metadata",
+  "unrepairable",
+  "repaired",
+  "unknown_to_store",
+  "not_listed",
+  "complete"
+];
+var CATEGORY_LABELS = {
+  not_migrated: "legacy users not yet migrated",
+  missing_metadata: "migrated users still missing metadata",
+  unrepairable: "cannot log in until their profile is fixed",
+  repaired: "repaired (marker: repaired)",
+  unknown_to_store: "unknown to the store (marker: not_found)",
+  not_listed: "tenant users the store does not list",
+  complete: "complete without repair"
+};
+var STATE_CATEGORY = {
+  needs_repair: "missing_metadata",
+  unrepairable: "unrepairable",
+  repaired: "repaired",
+  unknown_to_store: "unknown_to_store",
+  complete: "complete"
+};
+var MISSING_PARTS = ["user_metadata_only", "app_metadata_only", "both"];
+var MISSING_PART_LABELS = {
+  user_metadata_only: "user_metadata only",
+  app_metadata_only: "app_metadata only",
+  both: "both"
+};
+var Tallies = class {
+  constructor(examples) {
+    this.examples = examples;
+  }
+  examples;
+  categories = Object.fromEntries(
+    CATEGORIES.map((category) => [category, { count: 0, examples: [] }])
+  );
+  missingParts = Object.fromEntries(MISSING_PARTS.map((part) => [part, 0]));
+  add(category, id) {
+    const tally = this.categories[category];
+    tally.count++;
+    if (tally.examples.length < this.examples) tally.examples.push(id);
+  }
+  addMissing(part, id) {
+    this.add("missing_metadata", id);
+    this.missingParts[part]++;
+  }
+};
+var plural = (count2, one, many) => `${count2} ${count2 === 1 ? one : many}`;
+function verdictFor(categories) {
+  const blockers = [];
+  const { not_migrated, missing_metadata, unrepairable } = categories;
+  if (not_migrated.count > 0) {
+    blockers.push(
+      `${plural(not_migrated.count, "legacy user has", "legacy users have")} not migrated (bulk-import them or wait for their first login)`
+    );
+  }
+  if (missing_metadata.count > 0) {
+    blockers.push(
+      `${plural(missing_metadata.count, "migrated user still misses", "migrated users still miss")} metadata (run backfill)`
+    );
+  }
+  if (unrepairable.count > 0) {
+    blockers.push(
+      `${plural(unrepairable.count, "user cannot", "users cannot")} log in until their profile is fixed (metadata that is not an object: fix by hand, then run backfill)`
+    );
+  }
+  if (blockers.length > 0) return { canSwitchOff: false, summary: `NOT YET: ${blockers.join("; ")}.` };
+  return {
+    canSwitchOff: true,
+    summary: "YES: every legacy user is in Auth0 and none is missing metadata; replace the connection's login and get_user scripts with no-ops, then switch the legacy store off."
+  };
+}
+
+// src/tools/history/history-line.ts
+var HISTORY_KIND = "repair-migrated-metadata/verify-history";
+var HISTORY_VERSION = 1;
+var count = z.int().check(z.nonnegative());
+var countsOf = (names) => z.object(Object.fromEntries(names.map((name) => [name, count])));
+var fieldsSchema = z.object({
+  kind: z.literal(HISTORY_KIND),
+  v: z.literal(HISTORY_VERSION),
+  /** When the run started (its export was taken then), ISO 8601 UTC. */
+  at: z.iso.datetime(),
+  connections: z.array(z.string()),
+  repair_version: count,
+  legacy_users: count,
+  tenant_users: count,
+  categories: countsOf(CATEGORIES),
+  missing_metadata_by_part: countsOf(MISSING_PARTS),
+  can_switch_off: z.boolean(),
+  verdict: z.string()
+});
+var historyLineSchema = fieldsSchema.check(
+  z.refine((line) => line.categories.not_migrated <= line.legacy_users, "more users not migrated than listed"),
+  z.refine(
+    (line) => MISSING_PARTS.reduce((sum, part) => sum + line.missing_metadata_by_part[part], 0) === line.categories.missing_metadata,
+    "the parts of missing metadata do not add up"
+  )
+);
+function historyLine(report, at) {
+  const categories = Object.fromEntries(
+    CATEGORIES.map((category) => [category, report.categories[category].count])
+  );
+  const missing = Object.fromEntries(MISSING_PARTS.map((part) => [part, report.missingParts[part]]));
+  return {
+    kind: HISTORY_KIND,
+    v: HISTORY_VERSION,
+    at: at.toISOString(),
+    connections: [...report.connections],
+    repair_version: report.repairVersion,
+    legacy_users: report.legacyUsers,
+    tenant_users: report.tenantUsers,
+    categories,
+    missing_metadata_by_part: missing,
+    can_switch_off: report.verdict.canSwitchOff,
+    verdict: report.verdict.summary
+  };
+}
+
+export {
+  fileErrorReason,
+  CATEGORIES,
+  CATEGORY_LABELS,
+  STATE_CATEGORY,
+  MISSING_PARTS,
+  MISSING_PART_LABELS,
+  Tallies,
+  verdictFor,
+  HISTORY_KIND,
+  HISTORY_VERSION,
+  historyLineSchema,
+  historyLine
+};
