@@ -194,7 +194,7 @@ var reportCommand = defineCommand({
   read(values) {
     return { history: values.history ?? DEFAULT_HISTORY_PATH, out: values.out ?? DEFAULT_OUT };
   },
-  load: async () => (await import("./chunks/report-command-7A55F6S4.js")).runReportCommand
+  load: async () => (await import("./chunks/report-command-2WZW5NDX.js")).runReportCommand
 });
 
 // src/tools/commands/verify-command-line.ts

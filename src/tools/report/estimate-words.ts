@@ -57,7 +57,7 @@ export function estimateWords(estimate: SwitchOffEstimate): EstimateWords {
       return {
         headline: "Not enough history",
         sentences: [
-          `No estimate yet: ${SHORT_HISTORY_REASONS[estimate.reason]}, and the history has ${estimate.runs}.`,
+          `No estimate yet: ${SHORT_HISTORY_REASONS[estimate.reason]}, and the history has ${estimate.runs} such run${estimate.runs === 1 ? "" : "s"}.`,
           "Run verify regularly (daily or weekly, from a scheduled job): each run adds a line to the history.",
         ],
         assumptions: [],

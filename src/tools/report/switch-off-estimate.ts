@@ -44,12 +44,10 @@ export type SwitchOffEstimate =
   | { kind: "date"; outstanding: number; trend: Trend; date: number; days: number };
 
 /** The users the verdict still waits for: not migrated, missing metadata, unable to log in. */
-export function outstandingUsers(run: HistoryLineCounts): number {
+export function outstandingUsers(run: Pick<HistoryRun, "categories">): number {
   const { not_migrated, missing_metadata, unrepairable } = run.categories;
   return not_migrated + missing_metadata + unrepairable;
 }
-
-type HistoryLineCounts = Pick<HistoryRun, "categories">;
 
 const scopeOf = (run: HistoryRun) => `${[...run.connections].sort().join(",")}#${run.repair_version}`;
 
