@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { HttpResponse, http } from "msw";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatedSampleUsers } from "../bench/tools-generated-store";
 import { startSampleStore } from "../src/local/sample-store/server";
 import { writeExportFile } from "../src/tools/export/export-file";
@@ -14,8 +14,12 @@ import { captureIo, MockTenant, migrated, TENANT_DOMAIN } from "./support/tools-
 const tools = toolsServers();
 const { server } = tools;
 // Each verify run appends to its history: here, a file of this test's own, never the working directory's.
-const historyDir = mkdtempSync(join(tmpdir(), "rmm-verify-history-"));
-const HISTORY = ["--history", join(historyDir, "history.jsonl")];
+let historyDir = "";
+let HISTORY: string[] = [];
+beforeAll(() => {
+  historyDir = mkdtempSync(join(tmpdir(), "rmm-verify-history-"));
+  HISTORY = ["--history", join(historyDir, "history.jsonl")];
+});
 afterAll(() => rmSync(historyDir, { recursive: true, force: true }));
 
 const marker = (status: string, v = 1) => ({ v, status, at: "2026-01-01T00:00:00.000Z" });
