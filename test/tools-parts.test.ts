@@ -173,7 +173,7 @@ describe("command line", () => {
     expect(parseCliArgs(["verify", "--timeout", "0"])).toMatchObject({ kind: "problem" });
     expect(parseCliArgs(["migrate"])).toMatchObject({
       kind: "problem",
-      problem: 'unknown command "migrate" (commands: smoke, verify, backfill, finish)',
+      problem: 'unknown command "migrate" (commands: smoke, verify, backfill, report, finish)',
     });
     expect(parseCliArgs([])).toMatchObject({
       kind: "help",

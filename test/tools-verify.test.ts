@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { HttpResponse, http } from "msw";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatedSampleUsers } from "../bench/tools-generated-store";
 import { startSampleStore } from "../src/local/sample-store/server";
 import { writeExportFile } from "../src/tools/export/export-file";
@@ -13,6 +13,14 @@ import { captureIo, MockTenant, migrated, TENANT_DOMAIN } from "./support/tools-
 
 const tools = toolsServers();
 const { server } = tools;
+// Each verify run appends to its history: here, a file of this test's own, never the working directory's.
+let historyDir = "";
+let HISTORY: string[] = [];
+beforeAll(() => {
+  historyDir = mkdtempSync(join(tmpdir(), "rmm-verify-history-"));
+  HISTORY = ["--history", join(historyDir, "history.jsonl")];
+});
+afterAll(() => rmSync(historyDir, { recursive: true, force: true }));
 
 const marker = (status: string, v = 1) => ({ v, status, at: "2026-01-01T00:00:00.000Z" });
 
@@ -36,7 +44,7 @@ function tenantWithEveryCategory(options: ConstructorParameters<typeof MockTenan
 
 async function verify(argv: string[], env: Record<string, string>) {
   const io = captureIo();
-  const code = await main(["verify", "--dotenv", EMPTY_DOTENV, ...argv], { env, ...io, exportPollMs: 5 });
+  const code = await main(["verify", "--dotenv", EMPTY_DOTENV, ...HISTORY, ...argv], { env, ...io, exportPollMs: 5 });
   return { code, ...io };
 }
 
@@ -230,7 +238,7 @@ describe("verify", () => {
     process.on("warning", onWarning);
     try {
       const io = captureIo();
-      const argv = ["verify", "--json", "--dotenv", EMPTY_DOTENV];
+      const argv = ["verify", "--json", "--dotenv", EMPTY_DOTENV, ...HISTORY];
       const code = await main(argv, {
         env: toolsEnv(tools.store),
         ...io,

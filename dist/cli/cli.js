@@ -4,12 +4,14 @@ import {
   PROGRAM,
   defineCommand,
   wholeNumber
-} from "./chunks/chunk-PRVSBEB3.js";
+} from "./chunks/chunk-HZU7BWOK.js";
 import {
   StepFailure,
-  ToolError,
   stepFailureLines
-} from "./chunks/chunk-KQF5LSN7.js";
+} from "./chunks/chunk-KVQZM24A.js";
+import {
+  ToolError
+} from "./chunks/chunk-SGK6UJTW.js";
 
 // src/shared/process-exit.ts
 var GRACE_MS = 200;
@@ -64,7 +66,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-N2QNFLOG.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-P5N63AMX.js")).runBackfillCommand
 });
 
 // src/tools/commands/finish-command-line.ts
@@ -118,11 +120,46 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-MCYHDNUJ.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-2LXBHEBW.js")).runFinishCommand
+});
+
+// src/tools/history/history-path.ts
+var DEFAULT_HISTORY_PATH = ".verify-history.jsonl";
+var HISTORY_FLAG_USAGE = `  --history <path>       the migration's history, one line per verify run (default: ${DEFAULT_HISTORY_PATH})`;
+
+// src/tools/commands/report-command-line.ts
+var DEFAULT_OUT = "migration-report.html";
+var USAGE3 = `usage: ${PROGRAM} report [flags]
+
+Turns the history that each verify run appends to into one HTML page to show people:
+the share of legacy users migrated, the users still missing metadata, the users
+repaired, the latest verdict, and an estimate of when the legacy store could be
+switched off. The page is self-contained: it loads nothing from anywhere. Reads no
+variables and calls no service.
+
+flags:
+${HISTORY_FLAG_USAGE}
+  --out <path>           where the page is written (default: ${DEFAULT_OUT}; replaced if it exists)
+${COMMON_USAGE}
+
+exit codes: 0 the page was written; 2 no history, or the page could not be written;
+70 an unexpected error. See docs/tools.md.`;
+var reportCommand = defineCommand({
+  name: "report",
+  summary: "render the history of verify runs as one self-contained HTML page: charts, the\n             verdict, and when the legacy store could be switched off",
+  usage: USAGE3,
+  flags: {
+    history: { type: "string" },
+    out: { type: "string" }
+  },
+  read(values) {
+    return { history: values.history ?? DEFAULT_HISTORY_PATH, out: values.out ?? DEFAULT_OUT };
+  },
+  load: async () => (await import("./chunks/report-command-SJASCW7Y.js")).runReportCommand
 });
 
 // src/tools/commands/smoke-command-line.ts
-var USAGE3 = `usage: ${PROGRAM} smoke --email <email> [--legacy-id <id>] [--username <name>] [flags]
+var USAGE4 = `usage: ${PROGRAM} smoke --email <email> [--legacy-id <id>] [--username <name>] [flags]
 
 Runs the deployed Action once inside Auth0's own runtime (the Management API's "Test an
 Action" endpoint), for a synthetic first login of a migrated user with empty metadata
@@ -149,7 +186,7 @@ var given = (value) => value !== void 0 && value.trim() !== "" ? value.trim() : 
 var smokeCommand = defineCommand({
   name: "smoke",
   summary: "run the deployed Action once inside Auth0's runtime for a synthetic migrated user:\n             does it reach the legacy store from there? (writes nothing)",
-  usage: USAGE3,
+  usage: USAGE4,
   flags: {
     email: { type: "string" },
     "legacy-id": { type: "string" },
@@ -166,21 +203,24 @@ var smokeCommand = defineCommand({
       json: values.json === true
     };
   },
-  load: async () => (await import("./chunks/smoke-command-EYLENE3V.js")).runSmokeCommand
+  load: async () => (await import("./chunks/smoke-command-DZN5HMD6.js")).runSmokeCommand
 });
 
 // src/tools/commands/verify-command-line.ts
-var USAGE4 = `usage: ${PROGRAM} verify [flags]
+var USAGE5 = `usage: ${PROGRAM} verify [flags]
 
 Compares the legacy store's user list with the tenant's users of the migration
 connection(s), reports where the migration stands, and ends with whether the legacy store
 can be switched off. It only reads: nothing is written to the tenant or the store.
+Each run that completes appends its counts (never a user's id) to the history, which
+\`${PROGRAM} report\` turns into a page of charts.
 
 flags:
   --export-file <path>   read the tenant's users from an export file already downloaded
                          (gzip or plain NDJSON) instead of running an export job
   --json                 print the report as JSON
   --examples <n>         example ids shown per category, 0 to 1000 (default 5)
+${HISTORY_FLAG_USAGE}
 ${COMMON_USAGE}
 
 variables: AUTH0_DOMAIN and AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET (or AUTH0_ACCESS_TOKEN),
@@ -191,25 +231,31 @@ could not be reached or refused; 70 an unexpected error. See docs/tools.md.`;
 var verifyCommand = defineCommand({
   name: "verify",
   summary: "compare the legacy store's user list with the tenant's users and report where the\n             migration stands, ending with whether the store can be switched off",
-  usage: USAGE4,
+  usage: USAGE5,
   flags: {
     "export-file": { type: "string" },
     json: { type: "boolean" },
-    examples: { type: "string" }
+    examples: { type: "string" },
+    history: { type: "string" }
   },
   read(values) {
     const examples = wholeNumber(values.examples, 5, 0, 1e3);
     if (examples === void 0) return { problem: "--examples takes a whole number from 0 to 1000" };
-    return { exportFile: values["export-file"], json: values.json === true, examples };
+    return {
+      exportFile: values["export-file"],
+      json: values.json === true,
+      examples,
+      history: values.history ?? DEFAULT_HISTORY_PATH
+    };
   },
-  load: async () => (await import("./chunks/verify-command-SHKJYKGA.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-GK37PHI7.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts
-var COMMANDS = [smokeCommand, verifyCommand, backfillCommand, finishCommand];
+var COMMANDS = [smokeCommand, verifyCommand, backfillCommand, reportCommand, finishCommand];
 
 // src/tools/cli-args.ts
-var USAGE5 = `usage: ${PROGRAM} <command> [flags]
+var USAGE6 = `usage: ${PROGRAM} <command> [flags]
 
 Finish an automatic migration into Auth0: test the deployed Action inside Auth0, see where
 the migration stands, repair the users who do not log in, and switch the legacy store off.
@@ -228,9 +274,9 @@ function find(name) {
 }
 function parseCliArgs(argv) {
   const [first, ...rest] = argv;
-  if (first === void 0 || first === "-h" || first === "--help") return { kind: "help", text: USAGE5 };
+  if (first === void 0 || first === "-h" || first === "--help") return { kind: "help", text: USAGE6 };
   if (first === "help") {
-    if (rest[0] === void 0) return { kind: "help", text: USAGE5 };
+    if (rest[0] === void 0) return { kind: "help", text: USAGE6 };
     const command2 = find(rest[0]);
     return command2 ? { kind: "help", text: command2.usage } : { kind: "problem", problem: `unknown command "${rest[0]}" (commands: ${names()})` };
   }

@@ -49,6 +49,13 @@ export function detectFor(user: TenantUser, config: Config): Detection {
   return detect({ user: { ...user }, secrets: {} }, config);
 }
 
+/** Which metadata objects the Action would call missing for this user (neither, unless it would repair them). */
+export function missingSides(user: TenantUser, config: Config): { user: boolean; app: boolean } {
+  const detection = detectFor(user, config);
+  if (detection.kind !== "repair") return { user: false, app: false };
+  return { user: detection.user.missing, app: detection.app.missing };
+}
+
 export function tenantState(user: TenantUser, config: Config): TenantState {
   if (loginBlocker(user)) return "unrepairable";
   const marker = currentMarker(user.app_metadata, config.repairVersion);

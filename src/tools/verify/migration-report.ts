@@ -34,6 +34,20 @@ export const STATE_CATEGORY: Readonly<Record<TenantState, Category>> = {
   complete: "complete",
 };
 
+/**
+ * What a user counted in "missing metadata" lacks. Users who cannot log in are counted
+ * apart (`unrepairable`): their metadata is not missing but unusable.
+ */
+export const MISSING_PARTS = ["user_metadata_only", "app_metadata_only", "both"] as const;
+
+export type MissingPart = (typeof MISSING_PARTS)[number];
+
+export const MISSING_PART_LABELS: Readonly<Record<MissingPart, string>> = {
+  user_metadata_only: "user_metadata only",
+  app_metadata_only: "app_metadata only",
+  both: "both",
+};
+
 export interface CategoryTally {
   count: number;
   examples: string[];
@@ -50,6 +64,8 @@ export interface MigrationReport {
   legacyUsers: number;
   tenantUsers: number;
   categories: Record<Category, CategoryTally>;
+  /** The users of `missing_metadata`, by what they lack. */
+  missingParts: Record<MissingPart, number>;
   verdict: Verdict;
 }
 
@@ -58,12 +74,19 @@ export class Tallies {
     CATEGORIES.map((category) => [category, { count: 0, examples: [] }]),
   ) as unknown as Record<Category, CategoryTally>;
 
+  readonly missingParts = Object.fromEntries(MISSING_PARTS.map((part) => [part, 0])) as Record<MissingPart, number>;
+
   constructor(private readonly examples: number) {}
 
   add(category: Category, id: string): void {
     const tally = this.categories[category];
     tally.count++;
     if (tally.examples.length < this.examples) tally.examples.push(id);
+  }
+
+  addMissing(part: MissingPart, id: string): void {
+    this.add("missing_metadata", id);
+    this.missingParts[part]++;
   }
 }
 

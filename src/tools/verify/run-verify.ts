@@ -7,15 +7,22 @@ import type { Config } from "../../action/config";
 import { migrationIdentityId } from "../../action/detect";
 import type { UserSource } from "../export/user-source";
 import type { ListedUser } from "../legacy/legacy-list";
-import { tenantState } from "../tenant-user";
+import { missingSides, type TenantUser, tenantState } from "../tenant-user";
 import { BUCKETS, IdPartitions } from "./id-partitions";
-import { type MigrationReport, STATE_CATEGORY, Tallies, verdictFor } from "./migration-report";
+import { type MigrationReport, type MissingPart, STATE_CATEGORY, Tallies, verdictFor } from "./migration-report";
 
 export interface VerifyInput {
   config: Config;
   legacyUsers: AsyncIterable<ListedUser>;
   tenantUsers: UserSource;
   examples: number;
+}
+
+/** What a user who needs repair lacks; a user in that state always lacks at least one side. */
+function missingPart(user: TenantUser, config: Config): MissingPart {
+  const sides = missingSides(user, config);
+  if (!sides.app) return "user_metadata_only";
+  return sides.user ? "both" : "app_metadata_only";
 }
 
 export async function runVerify({ config, legacyUsers, tenantUsers, examples }: VerifyInput): Promise<MigrationReport> {
@@ -41,7 +48,9 @@ export async function runVerify({ config, legacyUsers, tenantUsers, examples }: 
     const readTenant = async () => {
       for await (const user of tenantUsers(stop.signal)) {
         tenantCount++;
-        tallies.add(STATE_CATEGORY[tenantState(user, config)], user.user_id);
+        const state = tenantState(user, config);
+        if (state === "needs_repair") tallies.addMissing(missingPart(user, config), user.user_id);
+        else tallies.add(STATE_CATEGORY[state], user.user_id);
         const legacyId = migrationIdentityId(user, config.connections);
         if (legacyId === undefined) tallies.add("not_listed", user.user_id);
         else partitions.add("tenant", { legacyId, userId: user.user_id });
@@ -67,6 +76,7 @@ export async function runVerify({ config, legacyUsers, tenantUsers, examples }: 
     legacyUsers: legacyCount,
     tenantUsers: tenantCount,
     categories: tallies.categories,
+    missingParts: tallies.missingParts,
     verdict: verdictFor(tallies.categories),
   };
 }

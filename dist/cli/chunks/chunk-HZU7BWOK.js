@@ -2,7 +2,7 @@
 import {
   DOTENV_FLAG,
   dotenvChoice
-} from "./chunk-KQF5LSN7.js";
+} from "./chunk-KVQZM24A.js";
 
 // src/shared/command-line.ts
 import { parseArgs } from "node:util";

@@ -5,7 +5,7 @@ import {
   forgetToken,
   pooledFetch,
   processCache
-} from "./chunk-VIORHTOZ.js";
+} from "./chunk-CQCTABWD.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -27,16 +27,18 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-A4JETTJX.js";
+} from "./chunk-VLR63JM7.js";
 import {
   StepFailure,
-  ToolError,
   causeOfReason,
   classifyStatus,
   classifyThrown,
   invalid,
   noteChanges
-} from "./chunk-KQF5LSN7.js";
+} from "./chunk-KVQZM24A.js";
+import {
+  ToolError
+} from "./chunk-SGK6UJTW.js";
 
 // src/tools/backfill/backfill-summary.ts
 function emptySummary(dryRun) {

@@ -1,15 +1,5 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 
-// src/tools/tool-error.ts
-var ToolError = class extends Error {
-  constructor(message, hint) {
-    super(message);
-    this.hint = hint;
-    this.name = "ToolError";
-  }
-  hint;
-};
-
 // src/action/http-failure.ts
 var NETWORK_REASONS = {
   ECONNREFUSED: "connection_refused",
@@ -318,6 +308,5 @@ export {
   stepFailureLines,
   DOTENV_FLAG,
   dotenvChoice,
-  readVariables,
-  ToolError
+  readVariables
 };

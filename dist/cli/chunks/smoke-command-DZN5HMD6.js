@@ -8,15 +8,17 @@ import {
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-A4JETTJX.js";
+} from "./chunk-VLR63JM7.js";
 import {
   StatusError,
   StepFailure,
-  ToolError,
   causeOfReason,
   describeCause,
   formatSeconds
-} from "./chunk-KQF5LSN7.js";
+} from "./chunk-KVQZM24A.js";
+import {
+  ToolError
+} from "./chunk-SGK6UJTW.js";
 
 // src/action/log-line.ts
 var LOG_PREFIX = "repair-migrated-metadata";

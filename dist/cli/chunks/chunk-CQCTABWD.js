@@ -2,12 +2,12 @@
 import {
   discardBody,
   readCappedText
-} from "./chunk-A4JETTJX.js";
+} from "./chunk-VLR63JM7.js";
 import {
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-KQF5LSN7.js";
+} from "./chunk-KVQZM24A.js";
 
 // src/tools/legacy/pooled-fetch.ts
 import { Agent, fetch as undiciFetch } from "undici";

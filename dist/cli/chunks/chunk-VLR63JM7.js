@@ -2,12 +2,14 @@
 import {
   StatusError,
   StepFailure,
-  ToolError,
   causeOf,
   isRetryableCause,
   parseRetryAfter,
   readVariables
-} from "./chunk-KQF5LSN7.js";
+} from "./chunk-KVQZM24A.js";
+import {
+  ToolError
+} from "./chunk-SGK6UJTW.js";
 
 // src/action/config.ts
 import * as z from "zod/mini";
@@ -579,6 +581,11 @@ function loginBlocker(user) {
 function detectFor(user, config) {
   return detect({ user: { ...user }, secrets: {} }, config);
 }
+function missingSides(user, config) {
+  const detection = detectFor(user, config);
+  if (detection.kind !== "repair") return { user: false, app: false };
+  return { user: detection.user.missing, app: detection.app.missing };
+}
 function tenantState(user, config) {
   if (loginBlocker(user)) return "unrepairable";
   const marker = currentMarker(user.app_metadata, config.repairVersion);
@@ -1101,6 +1108,7 @@ export {
   asTenantUser,
   loginBlocker,
   detectFor,
+  missingSides,
   tenantState,
   backoffMs,
   discardBody,

@@ -1,15 +1,16 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
   PROGRAM
-} from "./chunk-PRVSBEB3.js";
+} from "./chunk-HZU7BWOK.js";
 import {
   ACTION_NAME
 } from "./chunk-HW5AEGFW.js";
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-BBU34CHV.js";
-import "./chunk-VIORHTOZ.js";
+} from "./chunk-2ZP46XY5.js";
+import "./chunk-CQCTABWD.js";
+import "./chunk-MS2M35LH.js";
 import {
   RateGovernor,
   connectionId,
@@ -17,11 +18,13 @@ import {
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-A4JETTJX.js";
+} from "./chunk-VLR63JM7.js";
 import {
-  StepFailure,
+  StepFailure
+} from "./chunk-KVQZM24A.js";
+import {
   ToolError
-} from "./chunk-KQF5LSN7.js";
+} from "./chunk-SGK6UJTW.js";
 
 // src/tools/finish/finish-refusal.ts
 var REFUSAL_TEXT = {

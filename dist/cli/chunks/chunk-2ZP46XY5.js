@@ -5,92 +5,38 @@ import {
   fnv1a,
   pooledFetch,
   processCache
-} from "./chunk-VIORHTOZ.js";
+} from "./chunk-CQCTABWD.js";
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  MISSING_PARTS,
+  MISSING_PART_LABELS,
+  STATE_CATEGORY,
+  Tallies,
+  verdictFor
+} from "./chunk-MS2M35LH.js";
 import {
   backoffMs,
   discardBody,
   migrationIdentityId,
+  missingSides,
   readCappedText,
   tenantState
-} from "./chunk-A4JETTJX.js";
+} from "./chunk-VLR63JM7.js";
 import {
   StepFailure,
-  ToolError,
   causeOfReason,
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-KQF5LSN7.js";
-
-// src/tools/verify/migration-report.ts
-var CATEGORIES = [
-  "not_migrated",
-  "missing_metadata",
-  "unrepairable",
-  "repaired",
-  "unknown_to_store",
-  "not_listed",
-  "complete"
-];
-var CATEGORY_LABELS = {
-  not_migrated: "legacy users not yet migrated",
-  missing_metadata: "migrated users still missing metadata",
-  unrepairable: "cannot log in until their profile is fixed",
-  repaired: "repaired (marker: repaired)",
-  unknown_to_store: "unknown to the store (marker: not_found)",
-  not_listed: "tenant users the store does not list",
-  complete: "complete without repair"
-};
-var STATE_CATEGORY = {
-  needs_repair: "missing_metadata",
-  unrepairable: "unrepairable",
-  repaired: "repaired",
-  unknown_to_store: "unknown_to_store",
-  complete: "complete"
-};
-var Tallies = class {
-  constructor(examples) {
-    this.examples = examples;
-  }
-  examples;
-  categories = Object.fromEntries(
-    CATEGORIES.map((category) => [category, { count: 0, examples: [] }])
-  );
-  add(category, id) {
-    const tally = this.categories[category];
-    tally.count++;
-    if (tally.examples.length < this.examples) tally.examples.push(id);
-  }
-};
-var plural = (count, one, many) => `${count} ${count === 1 ? one : many}`;
-function verdictFor(categories) {
-  const blockers = [];
-  const { not_migrated, missing_metadata, unrepairable } = categories;
-  if (not_migrated.count > 0) {
-    blockers.push(
-      `${plural(not_migrated.count, "legacy user has", "legacy users have")} not migrated (bulk-import them or wait for their first login)`
-    );
-  }
-  if (missing_metadata.count > 0) {
-    blockers.push(
-      `${plural(missing_metadata.count, "migrated user still misses", "migrated users still miss")} metadata (run backfill)`
-    );
-  }
-  if (unrepairable.count > 0) {
-    blockers.push(
-      `${plural(unrepairable.count, "user cannot", "users cannot")} log in until their profile is fixed (metadata that is not an object: fix by hand, then run backfill)`
-    );
-  }
-  if (blockers.length > 0) return { canSwitchOff: false, summary: `NOT YET: ${blockers.join("; ")}.` };
-  return {
-    canSwitchOff: true,
-    summary: "YES: every legacy user is in Auth0 and none is missing metadata; replace the connection's login and get_user scripts with no-ops, then switch the legacy store off."
-  };
-}
+} from "./chunk-KVQZM24A.js";
+import {
+  ToolError
+} from "./chunk-SGK6UJTW.js";
 
 // src/tools/verify/render-report.ts
 function reportJson(report) {
-  const { connections, repairVersion, legacyUsers, tenantUsers, categories, verdict } = report;
+  const { connections, repairVersion, legacyUsers, tenantUsers, categories, missingParts, verdict } = report;
   return JSON.stringify(
     {
       connections,
@@ -98,6 +44,7 @@ function reportJson(report) {
       legacy_users: legacyUsers,
       tenant_users: tenantUsers,
       categories,
+      missing_metadata_by_part: missingParts,
       can_switch_off: verdict.canSwitchOff,
       verdict: verdict.summary
     },
@@ -105,23 +52,38 @@ function reportJson(report) {
     2
   );
 }
-function reportTable(report) {
-  const { connections, repairVersion, legacyUsers, tenantUsers, categories, verdict } = report;
-  const labelWidth = Math.max(...CATEGORIES.map((category) => CATEGORY_LABELS[category].length));
-  const counts = CATEGORIES.map((category) => String(categories[category].count));
-  const countWidth = Math.max(5, ...counts.map((count) => count.length));
-  const rows = CATEGORIES.map((category, index) => {
+function tableRows({ categories, missingParts }) {
+  return CATEGORIES.flatMap((category) => {
     const { examples, count } = categories[category];
     const more = count > examples.length ? ", …" : "";
-    const shown = examples.length > 0 ? `${examples.join(", ")}${more}` : "";
-    return `  ${CATEGORY_LABELS[category].padEnd(labelWidth)}  ${(counts[index] ?? "").padStart(countWidth)}  ${shown}`;
+    const row = {
+      label: CATEGORY_LABELS[category],
+      count,
+      shown: examples.length > 0 ? `${examples.join(", ")}${more}` : ""
+    };
+    if (category !== "missing_metadata" || count === 0) return [row];
+    const parts = MISSING_PARTS.map((part) => ({
+      label: `  missing ${MISSING_PART_LABELS[part]}`,
+      count: missingParts[part],
+      shown: ""
+    }));
+    return [row, ...parts];
   });
+}
+function reportTable(report) {
+  const { connections, repairVersion, legacyUsers, tenantUsers, verdict } = report;
+  const rows = tableRows(report);
+  const labelWidth = Math.max(...rows.map((row) => row.label.length));
+  const countWidth = Math.max(5, ...rows.map((row) => String(row.count).length));
+  const lines = rows.map(
+    (row) => `  ${row.label.padEnd(labelWidth)}  ${String(row.count).padStart(countWidth)}  ${row.shown}`.trimEnd()
+  );
   return [
     `Migration status for connection(s) ${connections.join(", ")} (REPAIR_VERSION ${repairVersion})`,
     `legacy store lists ${legacyUsers} user(s); the tenant has ${tenantUsers} user(s) on these connection(s)`,
     "",
     `  ${"category".padEnd(labelWidth)}  ${"users".padStart(countWidth)}  examples`,
-    ...rows,
+    ...lines,
     "",
     `Can the legacy store be switched off? ${verdict.summary}`
   ].join("\n");
@@ -276,6 +238,11 @@ var IdPartitions = class {
 };
 
 // src/tools/verify/run-verify.ts
+function missingPart(user, config) {
+  const sides = missingSides(user, config);
+  if (!sides.app) return "user_metadata_only";
+  return sides.user ? "both" : "app_metadata_only";
+}
 async function runVerify({ config, legacyUsers, tenantUsers, examples }) {
   const tallies = new Tallies(examples);
   const partitions = new IdPartitions();
@@ -297,7 +264,9 @@ async function runVerify({ config, legacyUsers, tenantUsers, examples }) {
     const readTenant = async () => {
       for await (const user of tenantUsers(stop.signal)) {
         tenantCount++;
-        tallies.add(STATE_CATEGORY[tenantState(user, config)], user.user_id);
+        const state = tenantState(user, config);
+        if (state === "needs_repair") tallies.addMissing(missingPart(user, config), user.user_id);
+        else tallies.add(STATE_CATEGORY[state], user.user_id);
         const legacyId = migrationIdentityId(user, config.connections);
         if (legacyId === void 0) tallies.add("not_listed", user.user_id);
         else partitions.add("tenant", { legacyId, userId: user.user_id });
@@ -323,6 +292,7 @@ async function runVerify({ config, legacyUsers, tenantUsers, examples }) {
     legacyUsers: legacyCount,
     tenantUsers: tenantCount,
     categories: tallies.categories,
+    missingParts: tallies.missingParts,
     verdict: verdictFor(tallies.categories)
   };
 }
