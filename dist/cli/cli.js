@@ -252,7 +252,13 @@ var verifyCommand = defineCommand({
 });
 
 // src/tools/commands/command-list.ts
-var COMMANDS = [smokeCommand, verifyCommand, backfillCommand, reportCommand, finishCommand];
+var COMMANDS = [
+  smokeCommand,
+  verifyCommand,
+  backfillCommand,
+  reportCommand,
+  finishCommand
+];
 
 // src/tools/cli-args.ts
 var USAGE6 = `usage: ${PROGRAM} <command> [flags]

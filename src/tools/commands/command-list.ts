@@ -6,4 +6,10 @@ import { smokeCommand } from "./smoke-command-line";
 import type { ToolCommand } from "./tool-command";
 import { verifyCommand } from "./verify-command-line";
 
-export const COMMANDS: readonly ToolCommand[] = [smokeCommand, verifyCommand, backfillCommand, reportCommand, finishCommand];
+export const COMMANDS: readonly ToolCommand[] = [
+  smokeCommand,
+  verifyCommand,
+  backfillCommand,
+  reportCommand,
+  finishCommand,
+];
