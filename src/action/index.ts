@@ -6,7 +6,7 @@
  * only what is missing. It never throws, never overwrites, and never holds a login
  * longer than LEGACY_API_TIMEOUT_MS. The steps below follow the README's behaviour list.
  */
-import { configFromSecrets } from "./config";
+import { configFromSecrets } from "./config-memo";
 import { Deadline } from "./deadline";
 import { detect } from "./detect";
 import { planFill } from "./fill-plan";
@@ -21,8 +21,10 @@ import { fillUrlTemplate } from "./url-template";
 import { writeKeys, writeMarker } from "./write-back";
 
 export async function onExecutePostLogin(event: PostLoginEvent, api: PostLoginApi): Promise<void> {
-  const startedAt = Date.now();
   let deny = false;
+  // Read once the login is past the silent skips: a clock read costs a global lookup,
+  // which the login almost every user makes should not pay. Before it, `ms=0`.
+  let startedAt: number | undefined;
   try {
     // A bad configuration never breaks logins: it is reported and the login goes on.
     const parsed = configFromSecrets(event.secrets ?? {});
@@ -38,6 +40,7 @@ export async function onExecutePostLogin(event: PostLoginEvent, api: PostLoginAp
     //    profiles are skipped silently. That is almost every login.
     const detection = detect(event, config);
     if (detection.kind === "skip") return;
+    startedAt = Date.now();
     if (detection.kind === "unrepairable") {
       return conclude(api, { outcome: "unrepairable", reason: detection.reason }, false, startedAt);
     }

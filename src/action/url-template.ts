@@ -10,7 +10,18 @@ export type PlaceholderValues = Partial<Record<Placeholder, string>>;
 const PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g;
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-export type TemplateCheck = { ok: true; placeholders: Placeholder[] } | { ok: false; reason: string };
+/** Why a URL secret is refused (a subset of the configuration reasons). */
+export type UrlReason =
+  | "not_a_url"
+  | "credentials_in_url"
+  | "not_https"
+  | "unknown_placeholder"
+  | "unbalanced_brace"
+  | "no_placeholder"
+  | "has_fragment"
+  | "placeholder_in_host";
+
+export type TemplateCheck = { ok: true; placeholders: Placeholder[] } | { ok: false; reason: UrlReason };
 
 function isPlaceholder(name: string): name is Placeholder {
   return (PLACEHOLDERS as readonly string[]).includes(name);
@@ -21,7 +32,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** `https:` everywhere, `http:` only to this machine; no credentials in the URL (fetch refuses them). */
-export function checkEndpointUrl(raw: string): { ok: true; url: URL } | { ok: false; reason: string } {
+export function checkEndpointUrl(raw: string): { ok: true; url: URL } | { ok: false; reason: UrlReason } {
   let url: URL;
   try {
     url = new URL(raw);

@@ -1,0 +1,90 @@
+/**
+ * Which of the four ways to call the legacy API the secrets choose, and the credentials
+ * it carries. Exactly one method may be configured.
+ */
+import type { ConfigReason } from "./config-reason";
+import type { Problem } from "./problem";
+import type { SecretName } from "./secret-names";
+import type { ParsedSecrets } from "./secret-table";
+
+export type LegacyAuth =
+  | { kind: "bearer"; token: string }
+  | { kind: "basic"; credentials: string }
+  | { kind: "header"; name: string; value: string }
+  | {
+      kind: "oauth";
+      tokenUrl: string;
+      clientId: string;
+      clientSecret: string;
+      audience?: string;
+      scope?: string;
+    };
+
+export type AuthKind = LegacyAuth["kind"];
+
+/** The secrets that belong to each method; any of them set chooses it. */
+const AUTH_METHODS = {
+  bearer: ["LEGACY_API_TOKEN"],
+  basic: ["LEGACY_API_BASIC_AUTH"],
+  header: ["LEGACY_API_KEY_HEADER", "LEGACY_API_KEY"],
+  oauth: [
+    "LEGACY_OAUTH_TOKEN_URL",
+    "LEGACY_OAUTH_CLIENT_ID",
+    "LEGACY_OAUTH_CLIENT_SECRET",
+    "LEGACY_OAUTH_AUDIENCE",
+    "LEGACY_OAUTH_SCOPE",
+  ],
+} as const satisfies Record<AuthKind, readonly SecretName[]>;
+
+/** What each method cannot work without (audience and scope are optional). */
+const AUTH_REQUIRED: Record<AuthKind, readonly SecretName[]> = {
+  ...AUTH_METHODS,
+  oauth: ["LEGACY_OAUTH_TOKEN_URL", "LEGACY_OAUTH_CLIENT_ID", "LEGACY_OAUTH_CLIENT_SECRET"],
+};
+
+const AUTH_KINDS: readonly AuthKind[] = ["bearer", "basic", "header", "oauth"];
+
+type Secrets = Readonly<Record<string, unknown>>;
+
+const isSet = (secrets: Secrets, name: string) => {
+  const value = secrets[name];
+  return typeof value === "string" && value.trim() !== "";
+};
+
+/**
+ * The method the secrets choose, judged on which are set rather than on their parsed
+ * values, so that a missing or conflicting method is reported with the other problems.
+ */
+export function chooseAuth(secrets: Secrets): { kind: AuthKind } | Problem<ConfigReason> {
+  const chosen = AUTH_KINDS.filter((kind) => AUTH_METHODS[kind].some((name) => isSet(secrets, name)));
+  const [kind] = chosen;
+  if (kind === undefined) return { subject: "LEGACY_API_TOKEN", reason: "missing_auth" };
+  if (chosen.length > 1) {
+    const named = chosen.flatMap((each) => AUTH_METHODS[each].filter((name) => isSet(secrets, name)));
+    return { subject: named.join("+"), reason: "multiple_auth_methods" };
+  }
+  const absent = AUTH_REQUIRED[kind].find((name) => !isSet(secrets, name));
+  return absent ? { subject: absent, reason: "missing" } : { kind };
+}
+
+/** Called only once every secret parsed, so each one the chosen method requires is a string. */
+export function buildAuth(kind: AuthKind, s: ParsedSecrets): LegacyAuth {
+  const text = (value: string | undefined) => value ?? "";
+  switch (kind) {
+    case "bearer":
+      return { kind, token: text(s.LEGACY_API_TOKEN) };
+    case "basic":
+      return { kind, credentials: text(s.LEGACY_API_BASIC_AUTH) };
+    case "header":
+      return { kind, name: text(s.LEGACY_API_KEY_HEADER), value: text(s.LEGACY_API_KEY) };
+    case "oauth":
+      return {
+        kind,
+        tokenUrl: text(s.LEGACY_OAUTH_TOKEN_URL),
+        clientId: text(s.LEGACY_OAUTH_CLIENT_ID),
+        clientSecret: text(s.LEGACY_OAUTH_CLIENT_SECRET),
+        audience: s.LEGACY_OAUTH_AUDIENCE,
+        scope: s.LEGACY_OAUTH_SCOPE,
+      };
+  }
+}
