@@ -56,15 +56,19 @@ const isSet = (secrets: Secrets, name: string) => {
  * values, so that a missing or conflicting method is reported with the other problems.
  */
 export function chooseAuth(secrets: Secrets): { kind: AuthKind } | Problem<ConfigReason> {
-  const chosen = AUTH_KINDS.filter((kind) => AUTH_METHODS[kind].some((name) => isSet(secrets, name)));
+  const chosen: AuthKind[] = [];
+  const named: SecretName[] = [];
+  for (const kind of AUTH_KINDS) {
+    const set = AUTH_METHODS[kind].filter((name) => isSet(secrets, name));
+    if (set.length === 0) continue;
+    chosen.push(kind);
+    named.push(...set);
+  }
   const [kind] = chosen;
   if (kind === undefined) return { subject: "LEGACY_API_TOKEN", reason: "missing_auth" };
-  if (chosen.length > 1) {
-    const named = chosen.flatMap((each) => AUTH_METHODS[each].filter((name) => isSet(secrets, name)));
-    return { subject: named.join("+"), reason: "multiple_auth_methods" };
-  }
-  const absent = AUTH_REQUIRED[kind].find((name) => !isSet(secrets, name));
-  return absent ? { subject: absent, reason: "missing" } : { kind };
+  if (chosen.length > 1) return { subject: named.join("+"), reason: "multiple_auth_methods" };
+  for (const name of AUTH_REQUIRED[kind]) if (!isSet(secrets, name)) return { subject: name, reason: "missing" };
+  return { kind };
 }
 
 /** Called only once every secret parsed, so each one the chosen method requires is a string. */
