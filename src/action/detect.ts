@@ -4,7 +4,7 @@
  */
 import { hasOwn, isArray } from "./builtins";
 import type { Config } from "./config";
-import { hasCurrentMarker } from "./marker";
+import { currentMarker } from "./marker";
 import { MARKER_KEY } from "./metadata-rules";
 import { hasValue, isPlainObject } from "./plain-object";
 import type { JsonObject, PostLoginEvent, PostLoginUser } from "./types";
@@ -73,7 +73,7 @@ export function detect(event: PostLoginEvent, config: Config): Detection {
   if (legacyId === undefined) return SKIP;
   if (event.transaction?.protocol === REFRESH_TOKEN_EXCHANGE) return SKIP;
   const { user_metadata, app_metadata } = event.user;
-  if (hasCurrentMarker(app_metadata, config.repairVersion)) return SKIP;
+  if (currentMarker(app_metadata, config.repairVersion) !== undefined) return SKIP;
 
   const user = side(user_metadata, config.requiredUserKeys);
   const app = side(app_metadata, config.requiredAppKeys, MARKER_KEY);

@@ -39,10 +39,6 @@ export function currentMarker(appMetadata: unknown, repairVersion: number): Json
   return version !== undefined && version >= repairVersion ? marker : undefined;
 }
 
-export function hasCurrentMarker(appMetadata: unknown, repairVersion: number): boolean {
-  return currentMarker(appMetadata, repairVersion) !== undefined;
-}
-
 export function buildMarker(repairVersion: number, status: MarkerStatus, now: Date): Marker {
   return { v: repairVersion, status, at: now.toISOString() };
 }

@@ -70,12 +70,6 @@ const UNREPLACED_PLACEHOLDER = /^(@{2}\w+@{2}|#{2}\w+#{2})$/;
 const AT_SIGN = 0x40;
 const NUMBER_SIGN = 0x23;
 
-/** Checked only when the first character says so: a regular expression costs its compilation at cold start. */
-function isUnreplacedKeyword(text: string): boolean {
-  const first = text.charCodeAt(0);
-  return (first === AT_SIGN || first === NUMBER_SIGN) && UNREPLACED_PLACEHOLDER.test(text);
-}
-
 /**
  * One secret as Auth0 hands it over: a blank value takes the default (or is `missing`),
  * and a value still shaped like a Deploy CLI keyword was never replaced at deploy.
@@ -84,6 +78,11 @@ export function readSecret<T>(raw: unknown, field: SecretField<T>): Parsed<T> {
   if (raw !== undefined && typeof raw !== "string") return { reason: "not_a_string" };
   const text = raw?.trim() ?? "";
   if (text === "") return field.fallback ?? { reason: "missing" };
-  if (isUnreplacedKeyword(text)) return { reason: "unreplaced_placeholder" };
+  // The pattern runs only when the first character calls for it: a regular expression
+  // costs its compilation on an instance's first login.
+  const first = text.charCodeAt(0);
+  if ((first === AT_SIGN || first === NUMBER_SIGN) && UNREPLACED_PLACEHOLDER.test(text)) {
+    return { reason: "unreplaced_placeholder" };
+  }
   return field.parse(text);
 }
