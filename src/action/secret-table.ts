@@ -22,7 +22,7 @@ import {
   urlTemplate,
 } from "./secret-parsers";
 
-const ON_LEGACY_ERROR = ["continue", "deny"] as const;
+const ON_LEGACY_ERROR_CHOICES = ["continue", "deny"] as const;
 
 export interface SecretField<T> {
   parse: SecretParser<T>;
@@ -52,7 +52,10 @@ export const SECRET_TABLE = {
   LEGACY_USER_METADATA_PATH: { parse: dotPath, fallback: { value: ["user_metadata"] } },
   LEGACY_APP_METADATA_PATH: { parse: dotPath, fallback: { value: ["app_metadata"] } },
   LEGACY_API_TIMEOUT_MS: { parse: (text) => integerInRange(text, 100, 10_000), fallback: { value: 4000 } },
-  ON_LEGACY_ERROR: { parse: (text) => oneOf(text, ON_LEGACY_ERROR), fallback: { value: ON_LEGACY_ERROR[0] } },
+  ON_LEGACY_ERROR: {
+    parse: (text) => oneOf(text, ON_LEGACY_ERROR_CHOICES),
+    fallback: { value: ON_LEGACY_ERROR_CHOICES[0] },
+  },
   REPAIR_VERSION: { parse: (text) => integerInRange(text, 1, 1_000_000), fallback: { value: 1 } },
 } satisfies Record<string, SecretField<unknown>>;
 

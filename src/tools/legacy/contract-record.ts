@@ -22,7 +22,7 @@ function schemaFor(config: Config) {
 const startsWith = (path: readonly PropertyKey[], prefix: readonly string[]) =>
   path.length <= prefix.length && path.every((segment, index) => segment === prefix[index]);
 
-/** The Action's reason for the first place the record broke the contract (user_metadata first, as the Action checks it). */
+/** Where one breach of the contract lies, named as the Action names it. */
 function reasonAt(path: readonly PropertyKey[], config: Config): RecordReason {
   if (path.length === 0) return "record_not_object";
   return startsWith(path, config.userMetadataPath) ? "user_metadata_not_object" : "app_metadata_not_object";
@@ -31,8 +31,9 @@ function reasonAt(path: readonly PropertyKey[], config: Config): RecordReason {
 export function readContractRecord(body: unknown, config: Config): LegacyRecord {
   const checked = schemaFor(config).safeParse(body);
   if (!checked.success) {
-    const paths = checked.error.issues.map((issue) => issue.path);
-    const reasons = paths.map((path) => reasonAt(path, config));
+    // The Action checks the record, then user_metadata, then app_metadata: the first of
+    // these that breaks is the reason it would give.
+    const reasons = checked.error.issues.map((issue) => reasonAt(issue.path, config));
     const reason =
       reasons.find((each) => each === "record_not_object") ??
       reasons.find((each) => each === "user_metadata_not_object") ??
