@@ -5,6 +5,7 @@ import type { CaseContext } from "./cases/case-context";
 import { measureColdStart } from "./cases/cold-start";
 import { measureCommonLogin } from "./cases/common-login";
 import { measureDeadline } from "./cases/deadline";
+import { measureHandlerAlone } from "./cases/handler-alone";
 import { measureOutage } from "./cases/outage";
 import { measurePopulation } from "./cases/population";
 import { measureRepairOverhead } from "./cases/repair-overhead";
@@ -23,6 +24,7 @@ export const CASES: readonly Case[] = [
   { name: "deadline", measure: measureDeadline },
   { name: "cold start", measure: measureColdStart, quiet: true },
   { name: "common login", measure: measureCommonLogin },
+  { name: "common login, handler alone", measure: measureHandlerAlone },
   { name: "repair overhead", measure: measureRepairOverhead },
   { name: "outage", measure: measureOutage },
   { name: "population", measure: measurePopulation },

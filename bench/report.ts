@@ -74,6 +74,34 @@ function groupLines(group: number, figures: FigureSet, ratios: Record<string, Ra
   return lines;
 }
 
+export interface BudgetVerdict {
+  metric: string;
+  label: string;
+  unit: MetricSpec["unit"];
+  budget: number;
+  /** The shipped Action's median; null when the run did not produce the figure. */
+  median: number | null;
+  met: boolean;
+}
+
+/** Each performance budget against the shipped Action's median. */
+export function budgetVerdicts(figures: FigureSet): BudgetVerdict[] {
+  return METRICS.flatMap(({ metric, label, unit, budget }) => {
+    if (budget === undefined) return [];
+    const median = figures.get(figureId(metric, "action"))?.median ?? null;
+    return [{ metric, label, unit, budget, median, met: median !== null && median <= budget }];
+  });
+}
+
+function budgetLines(figures: FigureSet): string[] {
+  return budgetVerdicts(figures).map(({ metric, label, unit, budget, median, met }) => {
+    const limit = `${number(budget, unit)} ${unit}`;
+    const figure = figures.get(figureId(metric, "action"));
+    if (median === null || !figure) return `  ${label} ≤ ${limit}: missing`;
+    return `  ${label} ≤ ${limit}: ${formatFigure(figure)}, ${met ? "met" : "OVER BUDGET"}`;
+  });
+}
+
 export function formatReport(report: RunReport): string {
   const groups = [...new Set(METRICS.map((spec) => spec.group))];
   return [
@@ -83,6 +111,9 @@ export function formatReport(report: RunReport): string {
     "the baseline's median divided by the Action's; baselines live in bench/baselines/ and are never shipped.",
     "",
     ...groups.flatMap((group) => [...groupLines(group, report.figures, report.ratios), ""]),
+    "Budgets (docs/performance.md#budgets), the shipped Action's median:",
+    ...budgetLines(report.figures),
+    "",
     "Notes:",
     ...report.notes.map((note) => `  - ${note}`),
     "",
@@ -96,6 +127,6 @@ export function describeVariants(variants: readonly Variant[], root: string): Ru
 
 export async function writeResults(path: string, report: RunReport): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const json = { ...report, figures: report.figures.toJSON() };
+  const json = { ...report, figures: report.figures.toJSON(), budgets: budgetVerdicts(report.figures) };
   await writeFile(path, `${JSON.stringify(json, null, 2)}\n`);
 }

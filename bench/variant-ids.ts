@@ -5,5 +5,5 @@ export type VariantId = (typeof VARIANT_IDS)[number];
 export const VARIANT_LABELS: Record<VariantId, string> = {
   action: "Action (shipped)",
   article: "baseline (a): support-article style",
-  full_deps: "baseline (b): full zod + undici",
+  full_deps: "baseline (b): zod + undici",
 };

@@ -1,4 +1,4 @@
-import { HttpResponse, http } from "msw";
+import { delay, HttpResponse, http } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BASE_SECRETS, loginEvent, migratedUser, recordingApi } from "./support/fake-api";
 import { legacyMock, recordRoute } from "./support/legacy-mock";
@@ -149,6 +149,92 @@ describe("OAuth2 client credentials", () => {
     legacy.use(http.post(TOKEN_URL, () => new HttpResponse(null, { status: 503 })));
     const down = await runLogin(handler, loginEvent(migratedUser(), OAUTH));
     expect(logFields(down.logs[0])).toMatchObject({ outcome: "legacy_error", reason: "oauth_status_503" });
+  });
+
+  it("a login that joins another's token request is bounded by its own deadline, not the first login's", async () => {
+    legacy.use(
+      http.post(TOKEN_URL, async () => {
+        await delay(600);
+        issued++;
+        return HttpResponse.json({ access_token: `tok-${issued}`, expires_in: 3600 });
+      }),
+    );
+    const logs: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((line: string) => logs.push(line));
+    const shortBudget = handler(
+      loginEvent(migratedUser(), { ...OAUTH, LEGACY_API_TIMEOUT_MS: "200" }),
+      recordingApi().api,
+    );
+    await delay(50);
+    const longBudget = handler(
+      loginEvent(migratedUser(), { ...OAUTH, LEGACY_API_TIMEOUT_MS: "5000" }),
+      recordingApi().api,
+    );
+    await Promise.all([shortBudget, longBudget]);
+    // The short budget ends first (timeout); the login that joined its request waits for the token.
+    expect(logs.map((line) => logFields(line))).toMatchObject([
+      { outcome: "legacy_error", reason: "timeout" },
+      { outcome: "repaired", attempts: "1" },
+    ]);
+    expect(tokenCalls()).toHaveLength(1);
+    expect(legacy.recordCalls().map((r) => r.headers.get("authorization"))).toEqual(["Bearer tok-1"]);
+  });
+
+  it("a token endpoint slower than every login's budget still serves the logins after it answers", async () => {
+    let answered: () => void = () => undefined;
+    const answer = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    legacy.use(
+      http.post(TOKEN_URL, async () => {
+        await delay(500);
+        issued++;
+        setTimeout(answered, 50);
+        return HttpResponse.json({ access_token: `tok-${issued}`, expires_in: 3600 });
+      }),
+    );
+    const budget = { ...OAUTH, LEGACY_API_TIMEOUT_MS: "200" };
+    const early = await runLogin(handler, loginEvent(migratedUser(), budget));
+    expect(logFields(early.logs[0])).toMatchObject({ outcome: "legacy_error", reason: "timeout" });
+    await answer;
+    // Past the outage memory the timeout left (30 s): the token the slow request brought is kept.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 31_000);
+    const later = await runLogin(handler, loginEvent(migratedUser(), budget));
+    expect(logFields(later.logs[0])).toMatchObject({ outcome: "repaired" });
+    expect(tokenCalls()).toHaveLength(1);
+  });
+
+  it("a late 401 for an old token forgets only that token: one rotation, one new token for 40 logins", async () => {
+    const cache = new Map();
+    legacy.use(tokenRoute());
+    await runLogin(handler, loginEvent(migratedUser(), OAUTH), cache);
+    expect(tokenCalls()).toHaveLength(1);
+
+    // The API rotates: tok-1 is refused from now on, each refusal arriving a little later than the last.
+    let refusals = 0;
+    legacy.use(
+      http.post(TOKEN_URL, async () => {
+        await delay(20);
+        issued++;
+        return HttpResponse.json({ access_token: `tok-${issued}`, expires_in: 3600 });
+      }),
+      recordRoute(async ({ request }) => {
+        if (request.headers.get("authorization") !== "Bearer tok-1") return HttpResponse.json({ user_metadata: {} });
+        await delay(5 * ++refusals);
+        return new HttpResponse(null, { status: 401 });
+      }),
+    );
+    const logs: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((line: string) => logs.push(line));
+    const logins = Array.from({ length: 40 }, () =>
+      handler(loginEvent(migratedUser(), OAUTH), recordingApi(cache).api),
+    );
+    await Promise.all(logins);
+    expect(refusals).toBe(40);
+    expect(tokenCalls()).toHaveLength(2);
+    expect(logs.map((line) => logFields(line).outcome)).toEqual(Array(40).fill("repaired"));
+    expect([...cache.values()].map((entry) => entry.value)).toContain("tok-2");
   });
 
   it("never logs the client secret or the token", async () => {

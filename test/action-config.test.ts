@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { configFromSecrets, parseConfig } from "../src/action/config";
+import { parseConfig } from "../src/action/config";
+import { configFromSecrets } from "../src/action/config-memo";
 import { BASE_SECRETS } from "./support/fake-api";
 
 function problemsOf(overrides: Record<string, string | undefined>) {
@@ -74,6 +75,7 @@ describe("config from secrets", () => {
     [{ APP_METADATA_ALLOWED_KEYS: "roles,blocked" }, "APP_METADATA_ALLOWED_KEYS", "reserved_key"],
     [{ LEGACY_APP_METADATA_PATH: "data..app" }, "LEGACY_APP_METADATA_PATH", "invalid_path"],
     [{ LEGACY_APP_METADATA_PATH: "__proto__.x" }, "LEGACY_APP_METADATA_PATH", "invalid_path"],
+    [{ LEGACY_USER_METADATA_PATH: "data.toString" }, "LEGACY_USER_METADATA_PATH", "invalid_path"],
     [{ LEGACY_API_TOKEN: "@@LEGACY_API_TOKEN@@" }, "LEGACY_API_TOKEN", "unreplaced_placeholder"],
     [{ LEGACY_API_URL: "##LEGACY_API_URL##" }, "LEGACY_API_URL", "unreplaced_placeholder"],
     [{ LEGACY_API_TOKEN: "line\nbreak" }, "LEGACY_API_TOKEN", "invalid_characters"],
@@ -182,5 +184,11 @@ describe("config from secrets", () => {
     const changed = configFromSecrets({ ...BASE_SECRETS, LEGACY_API_TIMEOUT_MS: "1000" });
     expect(changed).not.toBe(first);
     expect(changed.ok && changed.config.timeoutMs).toBe(1000);
+    const { LEGACY_API_TIMEOUT_MS: _dropped, ...without } = { ...BASE_SECRETS, LEGACY_API_TIMEOUT_MS: "1000" };
+    const removed = configFromSecrets(without);
+    expect(removed).not.toBe(changed);
+    expect(removed.ok && removed.config.timeoutMs).toBe(4000);
+    const { LEGACY_API_TOKEN: _token, ...noAuth } = BASE_SECRETS;
+    expect(configFromSecrets(noAuth).ok).toBe(false);
   });
 });

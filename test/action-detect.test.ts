@@ -41,6 +41,17 @@ describe("detect", () => {
     );
   });
 
+  it("a marker whose v is a numeric string, as typed in the dashboard, counts as that version", () => {
+    const typed = (v: unknown) =>
+      migratedUser({ app_metadata: { legacy_metadata_repair: { v, status: "repaired", at: "2026-01-01T00:00:00Z" } } });
+    expect(detect(loginEvent(typed("2")), config({ REPAIR_VERSION: "2" })).kind).toBe("skip");
+    expect(detect(loginEvent(typed(" 3 ")), config({ REPAIR_VERSION: "2" })).kind).toBe("skip");
+    expect(detect(loginEvent(typed("2")), config({ REPAIR_VERSION: "3" })).kind).toBe("repair");
+    for (const notAVersion of ["two", "", "2.5", "-2", "0x2", null, true]) {
+      expect(detect(loginEvent(typed(notAVersion)), config()).kind).toBe("repair");
+    }
+  });
+
   it("re-checks an old marker only when something is still missing", () => {
     const complete = migratedUser({ user_metadata: { plan: "gold" }, app_metadata: { roles: [], ...marker(1) } });
     expect(detect(loginEvent(complete), config({ REPAIR_VERSION: "2" })).kind).toBe("skip");

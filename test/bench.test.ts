@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectedFigureIds, expectedRatioIds } from "../bench/figure-catalog";
+import { expectedFigureIds, expectedRatioIds, METRICS } from "../bench/figure-catalog";
 
 const root = resolve(import.meta.dirname, "..");
 const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
@@ -22,6 +22,7 @@ interface QuickResults {
   machine: Record<string, unknown>;
   figures: Record<string, Record<string, unknown>>;
   ratios: Record<string, { ratio: unknown }>;
+  budgets: Array<{ metric: string; budget: number; median: unknown; met: unknown }>;
 }
 
 let dir = "";
@@ -69,6 +70,16 @@ describe("npm run bench -- --quick", () => {
       return typeof ratio !== "number" || !Number.isFinite(ratio);
     });
     expect(problems).toEqual([]);
+  });
+
+  it("judges every performance budget on the Action's own figure (met or not: a quick run proves nothing)", () => {
+    const budgeted = METRICS.filter((spec) => spec.budget !== undefined).map((spec) => spec.metric);
+    expect(results.budgets.map((verdict) => verdict.metric)).toEqual(budgeted);
+    for (const verdict of results.budgets) {
+      expect(Number.isFinite(verdict.median)).toBe(true);
+      expect(verdict.met).toBe((verdict.median as number) <= verdict.budget);
+    }
+    expect(stdout).toContain("Budgets (docs/performance.md#budgets)");
   });
 
   it("prints the table with every group", () => {

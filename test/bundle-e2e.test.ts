@@ -1,6 +1,6 @@
 /**
  * The built Action end to end: the bundle in the local Actions runtime, against the
- * sample legacy store over real HTTP, for every outcome of DESIGN.md §3. The runtime
+ * sample legacy store over real HTTP, for every outcome of the README's failure table. The runtime
  * applies Auth0's rules, so a write Auth0 would refuse fails the flow here too.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

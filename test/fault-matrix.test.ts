@@ -3,7 +3,7 @@
  * real sockets: the outcome, the log line, and that no marker is left where the next
  * login must try again.
  */
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MARKER_KEY } from "../src/action/metadata-rules";
 import type { FlowResult } from "../src/local/runtime/flow-result";
@@ -255,5 +255,83 @@ describe("redirects", () => {
     const { log } = await login();
     expect(log).toMatchObject({ outcome: "repaired" });
     expect(store.requests.at(-1)?.headers.authorization).toBe("Bearer fault-token");
+  });
+});
+
+describe("answers that are unusable, not outages: invalid_response, not retried, no outage memory", () => {
+  /** Two logins on one instance: the second must still call the store (no legacy_down). */
+  async function twoLogins(extra: Record<string, string> = {}) {
+    const runtime = await bundleRuntime(secrets(extra));
+    const before = store.requests.length;
+    const first = await runtime.execute({ user: migratedUser("1001") });
+    const second = await runtime.execute({ user: migratedUser("1001") });
+    const outage = runtime.cache.keys().filter((key) => key.startsWith("rmm:down:"));
+    return {
+      first,
+      second,
+      logs: [logOf(first) ?? {}, logOf(second) ?? {}],
+      calls: store.requests.length - before,
+      outage,
+    };
+  }
+
+  function expectAnswerNotOutage(run: Awaited<ReturnType<typeof twoLogins>>, reason: string) {
+    for (const log of run.logs) expect(log).toMatchObject({ outcome: "invalid_response", reason, attempts: "1" });
+    expect(run.calls).toBe(2);
+    expect(run.outage).toEqual([]);
+    expectUntouched(run.first);
+    expectUntouched(run.second);
+  }
+
+  const redirectTo = (location: string) =>
+    ((_req, res) => {
+      res.writeHead(302, { location });
+      res.end();
+    }) as FaultServer["behave"];
+
+  it("a redirect whose Location cannot be parsed", async () => {
+    store.behave = redirectTo("http://[::1");
+    expectAnswerNotOutage(await twoLogins(), "redirect_invalid_location");
+  });
+
+  it("a redirect whose Location carries credentials", async () => {
+    store.behave = redirectTo(`http://user:secret@127.0.0.1:${store.port}/users/1001`);
+    expectAnswerNotOutage(await twoLogins(), "redirect_with_credentials");
+  });
+
+  it.each([
+    ["gzip", Buffer.from("this is not gzip")],
+    ["br", Buffer.from("this is not brotli either")],
+  ])("a body its declared Content-Encoding (%s) cannot decode", async (encoding, body) => {
+    store.behave = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": encoding });
+      res.end(body);
+    };
+    expectAnswerNotOutage(await twoLogins(), "body_not_decodable");
+  });
+
+  it("a brotli body that decodes is read", async () => {
+    store.behave = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "br" });
+      res.end(brotliCompressSync(JSON.stringify(RECORD)));
+    };
+    const { log } = await login();
+    expect(log).toMatchObject({ outcome: "repaired", user_keys: "1", app_keys: "1" });
+  });
+
+  it("bytes that are not an HTTP response", async () => {
+    store.behave = (_req, res) => {
+      res.socket?.end("SSH-2.0-OpenSSH_9.6\r\n\r\n");
+    };
+    expectAnswerNotOutage(await twoLogins(), "not_http");
+  });
+
+  it("denies the login with ON_LEGACY_ERROR=deny, and later logins still ask the store", async () => {
+    store.behave = redirectTo("http://[::1");
+    const run = await twoLogins({ ON_LEGACY_ERROR: "deny" });
+    expect(run.first.status).toBe("denied");
+    expect(run.logs[1]).toMatchObject({ outcome: "invalid_response", reason: "redirect_invalid_location" });
+    expect(run.calls).toBe(2);
+    expect(run.outage).toEqual([]);
   });
 });

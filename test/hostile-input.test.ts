@@ -95,6 +95,16 @@ describe("keys Auth0 cannot store, from the legacy side", () => {
     expect(meta(result, "user_metadata")).toEqual({ nul: "a\u0000b", max: 9007199254740991 });
     expect(log).toMatchObject({ user_keys: "2", skipped_keys: "2" });
   });
+  it("numbers JSON parsing turns into ±Infinity (1e400, -1e400), at the top level or nested, are skipped whole", async () => {
+    const record =
+      '{"user_metadata":{"inf":1e400,"neg":-1e400,"list":[1,2,-1e400],"deep":{"a":{"b":1e400}},"half":0.5,"ok":1},' +
+      '"app_metadata":{"score":1e999}}';
+    const { result, log } = await repairWith(record);
+    expect(result.status).toBe("completed");
+    expect(meta(result, "user_metadata")).toEqual({ half: 0.5, ok: 1 });
+    expect(meta(result, "app_metadata")).toEqual({ [MARKER_KEY]: expect.objectContaining({ status: "repaired" }) });
+    expect(log).toMatchObject({ outcome: "repaired", user_keys: "2", app_keys: "0", skipped_keys: "5" });
+  });
 });
 
 describe("the 32 kB per-session budget, as the runtime enforces it", () => {

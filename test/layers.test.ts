@@ -1,6 +1,7 @@
 // The arrows between the source folders point one way: action at the bottom, the shared
 // layer above it, then local, deploy and tools, which never import each other; nothing
-// in src imports scripts, bench or test.
+// in src imports scripts, bench or test; and the code that runs inside Auth0 imports no
+// package at all (plain functions: nothing in the bundle but our own code).
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -30,12 +31,15 @@ function layerOf(path: string): string {
   return parts[0] === "src" ? `src/${parts[1]}` : (parts[0] ?? "");
 }
 
+function importsOf(file: string): string[] {
+  return [...readFileSync(file, "utf8").matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? "");
+}
+
 function crossings(): string[] {
   const found: string[] = [];
   for (const file of sourceFiles(join(PROJECT_ROOT, "src"))) {
     const from = layerOf(file);
-    for (const match of readFileSync(file, "utf8").matchAll(IMPORT)) {
-      const specifier = match[1] ?? match[2] ?? "";
+    for (const specifier of importsOf(file)) {
       if (!specifier.startsWith(".")) continue;
       const to = layerOf(resolve(dirname(file), specifier));
       if (to === from) continue;
@@ -55,5 +59,14 @@ describe("layers", () => {
 
   it("imports point down only: action ← shared ← local, deploy, tools; nothing in src imports scripts", () => {
     expect(crossings()).toEqual([]);
+  });
+
+  it("src/action imports no package and no Node module: only its own files", () => {
+    const packages = sourceFiles(join(PROJECT_ROOT, "src/action")).flatMap((file) =>
+      importsOf(file)
+        .filter((specifier) => !specifier.startsWith("./"))
+        .map((specifier) => `${relative(PROJECT_ROOT, file)} imports ${specifier}`),
+    );
+    expect(packages).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The local Actions runtime's own rules (DESIGN.md §2), checked with small Actions
+ * The local Actions runtime's own rules (docs/local-run.md, "What the runtime emulates"), checked with small Actions
  * written for each rule, so that the bundle tests that rely on it rely on something true.
  */
 import { describe, expect, it } from "vitest";

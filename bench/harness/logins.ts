@@ -62,3 +62,9 @@ export function typicalMetadata(seed: number): Required<Metadata> {
     app_metadata: { plan: "pro", roles: ["member"], customer_id: `cus_${seed.toString(36)}` },
   };
 }
+
+/** The logins almost every user makes: nothing to repair. */
+export const COMMON_LOGINS: ReadonlyArray<{ name: string; login: LoginInput }> = [
+  { name: "migrated_complete", login: migratedLogin("5001", typicalMetadata(5001)) },
+  { name: "other_connection", login: otherConnectionLogin(typicalMetadata(5002)) },
+];

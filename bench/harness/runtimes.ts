@@ -1,7 +1,9 @@
 /**
- * A variant loaded into the local Actions runtime, the way every case runs it, and the
- * same bundle loaded alone so its handler can be called without the runtime around it.
+ * A variant loaded into the local Actions runtime, the way every case runs it; the same
+ * bundle loaded alone in the runtime's vm context, so its handler can be called without
+ * the runtime around it; and the bundle required in plain Node, outside any vm context.
  */
+import { createRequire } from "node:module";
 
 import { ActionCache } from "../../src/local/runtime/action-cache";
 import { loadAction } from "../../src/local/runtime/load-action";
@@ -29,12 +31,8 @@ export interface DirectHandler {
   readonly writes: number;
 }
 
-export function directHandlerFor(variant: Variant, secrets: Record<string, string>): DirectHandler {
-  // The runtime's one store: an AsyncLocalStorage per call would slow every later promise.
-  const action = loadAction(
-    { name: ACTION_NAME, code: variant.code, secrets },
-    { executions: EXECUTIONS, resolveFetch: () => globalThis.fetch, timeoutMs: 20_000 },
-  );
+/** A post-login `api` that counts metadata writes, with the runtime's cache behind it. */
+function countingApi() {
   const cache = new ActionCache();
   let writes = 0;
   const api = {
@@ -59,12 +57,45 @@ export function directHandlerFor(variant: Variant, secrets: Record<string, strin
     },
   };
   return {
-    eventFor: (login) =>
-      action.intoRealm(buildPostLoginEvent(login, (target) => login.user[target], action.secrets, new Date())),
-    // Outside any execution, log lines go to the load-time capture: nothing is added to the call.
-    run: (event) => action.handler(event, api),
+    api,
     get writes() {
       return writes;
+    },
+  };
+}
+
+function eventOf(login: LoginInput, secrets: Readonly<Record<string, string>>) {
+  return buildPostLoginEvent(login, (target) => login.user[target], secrets, new Date());
+}
+
+export function directHandlerFor(variant: Variant, secrets: Record<string, string>): DirectHandler {
+  // The runtime's one store: an AsyncLocalStorage per call would slow every later promise.
+  const action = loadAction(
+    { name: ACTION_NAME, code: variant.code, secrets },
+    { executions: EXECUTIONS, resolveFetch: () => globalThis.fetch, timeoutMs: 20_000 },
+  );
+  const counting = countingApi();
+  return {
+    eventFor: (login) => action.intoRealm(eventOf(login, action.secrets)),
+    // Outside any execution, log lines go to the load-time capture: nothing is added to the call.
+    run: (event) => action.handler(event, counting.api),
+    get writes() {
+      return counting.writes;
+    },
+  };
+}
+
+type Handler = (event: unknown, api: unknown) => Promise<unknown>;
+
+/** The bundle required as Node itself would, its handler called with events of this realm. */
+export function plainHandlerFor(variant: Variant, secrets: Record<string, string>): DirectHandler {
+  const loaded = createRequire(import.meta.url)(variant.file) as { onExecutePostLogin: Handler };
+  const counting = countingApi();
+  return {
+    eventFor: (login) => structuredClone(eventOf(login, secrets)),
+    run: (event) => loaded.onExecutePostLogin(event, counting.api),
+    get writes() {
+      return counting.writes;
     },
   };
 }

@@ -4,11 +4,11 @@ import {
   PROGRAM,
   defineCommand,
   wholeNumber
-} from "./chunks/chunk-HZU7BWOK.js";
+} from "./chunks/chunk-VMIEVSWL.js";
 import {
   StepFailure,
   stepFailureLines
-} from "./chunks/chunk-KVQZM24A.js";
+} from "./chunks/chunk-RK6MCBBQ.js";
 import {
   ToolError
 } from "./chunks/chunk-SGK6UJTW.js";
@@ -66,7 +66,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-P5N63AMX.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-526Z5CXF.js")).runBackfillCommand
 });
 
 // src/tools/commands/finish-command-line.ts
@@ -120,7 +120,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-2LXBHEBW.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-PZHTJEXK.js")).runFinishCommand
 });
 
 // src/tools/history/history-path.ts
@@ -203,7 +203,7 @@ var smokeCommand = defineCommand({
       json: values.json === true
     };
   },
-  load: async () => (await import("./chunks/smoke-command-DZN5HMD6.js")).runSmokeCommand
+  load: async () => (await import("./chunks/smoke-command-FV4SAMFG.js")).runSmokeCommand
 });
 
 // src/tools/commands/verify-command-line.ts
@@ -248,7 +248,7 @@ var verifyCommand = defineCommand({
       history: values.history ?? DEFAULT_HISTORY_PATH
     };
   },
-  load: async () => (await import("./chunks/verify-command-GK37PHI7.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-2VVMOHOD.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts

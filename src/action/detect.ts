@@ -2,8 +2,9 @@
  * Decides, from the login event alone (no I/O), whether this login needs the legacy
  * store. The checks run cheapest and most common first, because they run on every login.
  */
+import { hasOwn, isArray } from "./builtins";
 import type { Config } from "./config";
-import { hasCurrentMarker } from "./marker";
+import { currentMarker } from "./marker";
 import { MARKER_KEY } from "./metadata-rules";
 import { hasValue, isPlainObject } from "./plain-object";
 import type { JsonObject, PostLoginEvent, PostLoginUser } from "./types";
@@ -26,24 +27,35 @@ export type Detection =
 const SKIP: Detection = { kind: "skip" };
 const EMPTY: JsonObject = Object.freeze({}) as JsonObject;
 const REFRESH_TOKEN_EXCHANGE = "oauth2-refresh-token";
+const AUTH0_PREFIX = /^auth0\|/;
 
 /** The user's id in the legacy store, from their identity of a migration connection. */
 export function migrationIdentityId(user: PostLoginUser, connections: ReadonlySet<string>): string | undefined {
   const identities: unknown = user.identities;
-  if (!Array.isArray(identities)) return undefined;
+  if (!isArray(identities)) return undefined;
   for (const identity of identities) {
     if (!isPlainObject(identity) || typeof identity.connection !== "string") continue;
     if (!connections.has(identity.connection)) continue;
     const id = identity.user_id;
-    if (typeof id === "string" || typeof id === "number") return String(id);
-    return user.user_id.replace(/^auth0\|/, "");
+    if (typeof id === "string") return id;
+    if (typeof id === "number") return `${id}`;
+    return user.user_id.replace(AUTH0_PREFIX, "");
   }
   return undefined;
 }
 
+/** A loop rather than keys().some(): this runs on every login and allocates nothing. */
+function hasAnyValue(current: JsonObject, ignoredKey: string | undefined): boolean {
+  for (const key in current) {
+    if (key !== ignoredKey && hasOwn(current, key) && current[key] !== undefined && current[key] !== null) return true;
+  }
+  return false;
+}
+
 function isMissing(current: JsonObject, requiredKeys: readonly string[], ignoredKey?: string): boolean {
-  if (requiredKeys.length > 0) return requiredKeys.some((key) => !hasValue(current, key));
-  return !Object.keys(current).some((key) => key !== ignoredKey && hasValue(current, key));
+  if (requiredKeys.length === 0) return !hasAnyValue(current, ignoredKey);
+  for (const key of requiredKeys) if (!hasValue(current, key)) return true;
+  return false;
 }
 
 function side(value: unknown, requiredKeys: readonly string[], ignoredKey?: string): MetadataSide {
@@ -61,7 +73,7 @@ export function detect(event: PostLoginEvent, config: Config): Detection {
   if (legacyId === undefined) return SKIP;
   if (event.transaction?.protocol === REFRESH_TOKEN_EXCHANGE) return SKIP;
   const { user_metadata, app_metadata } = event.user;
-  if (hasCurrentMarker(app_metadata, config.repairVersion)) return SKIP;
+  if (currentMarker(app_metadata, config.repairVersion) !== undefined) return SKIP;
 
   const user = side(user_metadata, config.requiredUserKeys);
   const app = side(app_metadata, config.requiredAppKeys, MARKER_KEY);

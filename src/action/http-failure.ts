@@ -1,16 +1,45 @@
-/** How one failed exchange with the legacy store (or its token endpoint) is classified. */
-export interface HttpFailure {
+/**
+ * How one failed exchange with the legacy store (or its token endpoint) is classified.
+ * The rule: only a failure of the transport (connect, reset, timeout, TLS) or a
+ * transient status counts toward an outage; whatever the store actually answered is an
+ * answer, and an unusable one is an invalid response, never retried.
+ */
+/** Nothing usable came back because the exchange itself failed. */
+export type TransportReason = "connection_refused" | "connection_reset" | "dns" | "timeout" | "network" | "tls";
+
+export type StatusReason = `status_${number}`;
+
+/** The store (or the token endpoint) answered, but with nothing usable. */
+export type AnswerReason =
+  | "not_http"
+  | "not_json"
+  | "invalid_json"
+  | "body_too_large"
+  | "body_not_utf8"
+  | "body_not_decodable"
+  | "redirect_other_origin"
+  | "redirect_invalid_location"
+  | "redirect_with_credentials"
+  | "too_many_redirects"
+  | "invalid_response";
+
+export type ExchangeReason = TransportReason | StatusReason | AnswerReason;
+
+/** The `reason=` of a failed exchange in the log line; the token endpoint's carry `oauth_`. */
+export type FailureReason = ExchangeReason | `oauth_${ExchangeReason}`;
+
+/** `Reason` is wider only for the tools, which read answers of their own (the user list). */
+export interface HttpFailure<Reason extends string = FailureReason> {
   /** `legacy_error`: the store failed; `invalid_response`: it answered something unusable. */
   outcome: "legacy_error" | "invalid_response";
   /** Whether another attempt could succeed (overloaded, down, unreachable). */
   retryable: boolean;
-  /** A short code for the log line, e.g. `status_503`, `timeout`, `connection_refused`. */
-  reason: string;
+  reason: Reason;
   status?: number;
   retryAfterMs?: number;
 }
 
-const NETWORK_REASONS: Record<string, string> = {
+const TRANSPORT_REASONS: Readonly<Record<string, TransportReason>> = {
   ECONNREFUSED: "connection_refused",
   ECONNRESET: "connection_reset",
   EPIPE: "connection_reset",
@@ -24,6 +53,12 @@ const NETWORK_REASONS: Record<string, string> = {
   UND_ERR_BODY_TIMEOUT: "timeout",
 };
 
+const TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/;
+/** zlib (`Z_DATA_ERROR`…), brotli (`ERR__ERROR_FORMAT_…`) and zstd errors: a body its Content-Encoding does not describe. */
+const DECODING_CODE = /^Z_|^ERR__ERROR_|BROTLI|ZSTD/i;
+/** The HTTP parser's errors: bytes that are not an HTTP response. */
+const PARSER_CODE = /^HPE_/;
+
 function errorCode(error: unknown): string | undefined {
   let current = error;
   for (let depth = 0; depth < 4 && typeof current === "object" && current !== null; depth++) {
@@ -34,25 +69,30 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-export function transient(reason: string, status?: number, retryAfterMs?: number): HttpFailure {
+export function transient<Reason extends string>(
+  reason: Reason,
+  status?: number,
+  retryAfterMs?: number,
+): HttpFailure<Reason> {
   return { outcome: "legacy_error", retryable: true, reason, status, retryAfterMs };
 }
 
-export function invalid(reason: string, status?: number): HttpFailure {
+export function invalid<Reason extends string>(reason: Reason, status?: number): HttpFailure<Reason> {
   return { outcome: "invalid_response", retryable: false, reason, status };
 }
 
 /**
  * A thrown fetch or body error. TLS failures are configuration (a certificate will not
- * fix itself between two attempts), so they are a legacy error that is not retried.
+ * fix itself between two attempts), so they are a legacy error that is not retried. A
+ * body that cannot be decoded or bytes that are not HTTP came from the store: answers.
  */
-export function classifyThrown(error: unknown, deadlineExpired: boolean): HttpFailure {
+export function classifyThrown(error: unknown, deadlineExpired: boolean): HttpFailure<ExchangeReason> {
   if (deadlineExpired) return transient("timeout");
   const code = errorCode(error) ?? "";
-  if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-    return { outcome: "legacy_error", retryable: false, reason: "tls" };
-  }
-  return transient(NETWORK_REASONS[code] ?? "network");
+  if (DECODING_CODE.test(code)) return invalid("body_not_decodable");
+  if (PARSER_CODE.test(code)) return invalid("not_http");
+  if (TLS_CODE.test(code)) return { outcome: "legacy_error", retryable: false, reason: "tls" };
+  return transient(TRANSPORT_REASONS[code] ?? "network");
 }
 
 export function isTransientStatus(status: number): boolean {
@@ -60,10 +100,15 @@ export function isTransientStatus(status: number): boolean {
 }
 
 /** A non-2xx answer: retryable when the store says it is overloaded or failing. */
-export function classifyStatus(response: Response, prefix = ""): HttpFailure {
-  const reason = `${prefix}status_${response.status}`;
+export function classifyStatus(response: Response): HttpFailure<StatusReason> {
+  const reason: StatusReason = `status_${response.status}`;
   if (!isTransientStatus(response.status)) return invalid(reason, response.status);
   return transient(reason, response.status, parseRetryAfter(response.headers.get("retry-after")));
+}
+
+/** The same failure, said of the OAuth token endpoint rather than the legacy store. */
+export function atTokenEndpoint(failure: HttpFailure<ExchangeReason>): HttpFailure {
+  return { ...failure, reason: `oauth_${failure.reason}` };
 }
 
 /** `Retry-After` as milliseconds from now: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */

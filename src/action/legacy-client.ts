@@ -55,11 +55,27 @@ async function readRecord(response: Response): Promise<Attempt> {
   }
 }
 
+type RedirectRefusal = "redirect_other_origin" | "redirect_invalid_location" | "redirect_with_credentials";
+
+/** Where a redirect may be followed, or why not: this is the store's answer, not a network failure. */
+function redirectTarget(location: string, current: string, origin: string): URL | RedirectRefusal {
+  let next: URL;
+  try {
+    next = new URL(location, current);
+  } catch {
+    return "redirect_invalid_location";
+  }
+  if (next.origin !== origin) return "redirect_other_origin";
+  // fetch refuses a URL with credentials; and the store has no business sending its own.
+  return next.username === "" && next.password === "" ? next : "redirect_with_credentials";
+}
+
 /**
  * Redirects are followed by hand and only within the same origin: following one to
  * another host would hand the legacy API's credentials to whoever it names.
  */
 async function getFollowingSameOrigin(url: string, headers: Record<string, string>, deps: LegacyDeps) {
+  const origin = new URL(url).origin;
   let current = url;
   for (let hop = 0; ; hop++) {
     const response = await deps.fetch(current, {
@@ -70,8 +86,8 @@ async function getFollowingSameOrigin(url: string, headers: Record<string, strin
     const location = response.headers.get("location");
     if (response.status < 300 || response.status >= 400 || location === null) return response;
     discardBody(response.body);
-    const next = new URL(location, current);
-    if (next.origin !== new URL(url).origin) return { redirectRefused: "redirect_other_origin" as const };
+    const next = redirectTarget(location, current, origin);
+    if (typeof next === "string") return { redirectRefused: next };
     if (hop >= MAX_SAME_ORIGIN_REDIRECTS) return { redirectRefused: "too_many_redirects" as const };
     current = next.href;
   }
@@ -86,9 +102,9 @@ async function attemptOnce(url: string, config: Config, deps: LegacyDeps): Promi
   discardBody(response.body);
   if (response.status === 404) return { kind: "not_found" };
   const failure = classifyStatus(response);
-  if (response.status === 401 && config.auth.kind === "oauth" && !auth.freshToken) {
-    // A cached token the API no longer accepts (rotated or revoked): one retry with a new one.
-    forgetToken(config.auth, deps.cache);
+  if (response.status === 401 && config.auth.kind === "oauth" && auth.sentToken && !auth.sentToken.fresh) {
+    // A kept token the API no longer accepts (rotated or revoked): one retry with a new one.
+    forgetToken(config.auth, deps.cache, auth.sentToken.value);
     return { kind: "failed", failure, retryNow: true };
   }
   return { kind: "failed", failure };

@@ -1,46 +1,39 @@
 /**
  * Validates the legacy store's answer and takes the two metadata objects out of it at
  * the configured paths. Objects are checked, never copied, so that keys such as
- * `__proto__` stay plain data for the fill plan to refuse.
+ * `__proto__` stay plain data for the fill plan to refuse. The legacy API contract
+ * (src/shared/legacy-contract.ts) states the same rules as a schema, and a property
+ * test holds the two to the same verdicts.
  */
-import * as z from "zod/mini";
 import type { Config } from "./config";
 import { isPlainObject, ownValue } from "./plain-object";
 import type { JsonObject } from "./types";
 
+export type RecordReason = "record_not_object" | "user_metadata_not_object" | "app_metadata_not_object";
+
 export type LegacyRecord =
   | { ok: true; userMetadata: JsonObject | undefined; appMetadata: JsonObject | undefined }
-  | { ok: false; reason: string };
+  | { ok: false; reason: RecordReason };
 
-const plainObject = z.custom<JsonObject>(isPlainObject);
-const metadataSchema = z.union([z.undefined(), z.null(), plainObject]);
+/** Where a path leads: a metadata object, nothing (absent or null on the way), or something else. */
+const NOT_AN_OBJECT = false;
 
-type PathValue = { found: true; value: unknown } | { found: false };
-
-function valueAtPath(record: JsonObject, path: readonly string[]): PathValue {
+function metadataAt(record: JsonObject, path: readonly string[]): JsonObject | undefined | typeof NOT_AN_OBJECT {
   let current: unknown = record;
   for (const segment of path) {
-    if (current === undefined || current === null) return { found: true, value: undefined };
-    if (!isPlainObject(current)) return { found: false };
+    if (current === undefined || current === null) return undefined;
+    if (!isPlainObject(current)) return NOT_AN_OBJECT;
     current = ownValue(current, segment);
   }
-  return { found: true, value: current };
-}
-
-function metadataAt(record: JsonObject, path: readonly string[]): JsonObject | undefined | false {
-  const at = valueAtPath(record, path);
-  if (!at.found) return false;
-  const checked = metadataSchema.safeParse(at.value);
-  if (!checked.success) return false;
-  return checked.data ?? undefined;
+  if (current === undefined || current === null) return undefined;
+  return isPlainObject(current) ? current : NOT_AN_OBJECT;
 }
 
 export function readLegacyRecord(body: unknown, config: Config): LegacyRecord {
-  const record = plainObject.safeParse(body);
-  if (!record.success) return { ok: false, reason: "record_not_object" };
-  const userMetadata = metadataAt(record.data, config.userMetadataPath);
-  if (userMetadata === false) return { ok: false, reason: "user_metadata_not_object" };
-  const appMetadata = metadataAt(record.data, config.appMetadataPath);
-  if (appMetadata === false) return { ok: false, reason: "app_metadata_not_object" };
+  if (!isPlainObject(body)) return { ok: false, reason: "record_not_object" };
+  const userMetadata = metadataAt(body, config.userMetadataPath);
+  if (userMetadata === NOT_AN_OBJECT) return { ok: false, reason: "user_metadata_not_object" };
+  const appMetadata = metadataAt(body, config.appMetadataPath);
+  if (appMetadata === NOT_AN_OBJECT) return { ok: false, reason: "app_metadata_not_object" };
   return { ok: true, userMetadata, appMetadata };
 }

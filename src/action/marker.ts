@@ -14,6 +14,19 @@ export interface Marker {
   at: string;
 }
 
+const DIGITS = /^\d+$/;
+
+/**
+ * The marker's version: a number as this Action writes it, or a string of digits as a
+ * person editing app_metadata in the dashboard would type it.
+ */
+function markerVersion(value: unknown): number | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return undefined;
+  const digits = value.trim();
+  return DIGITS.test(digits) ? Number(digits) : undefined;
+}
+
 /**
  * The marker when it is of this version or a newer one (an operator rolling
  * REPAIR_VERSION back should not re-check everyone): the user was already handled.
@@ -22,12 +35,8 @@ export function currentMarker(appMetadata: unknown, repairVersion: number): Json
   if (!isPlainObject(appMetadata)) return undefined;
   const marker = ownValue(appMetadata, MARKER_KEY);
   if (!isPlainObject(marker)) return undefined;
-  const version = ownValue(marker, "v");
-  return typeof version === "number" && version >= repairVersion ? marker : undefined;
-}
-
-export function hasCurrentMarker(appMetadata: unknown, repairVersion: number): boolean {
-  return currentMarker(appMetadata, repairVersion) !== undefined;
+  const version = markerVersion(ownValue(marker, "v"));
+  return version !== undefined && version >= repairVersion ? marker : undefined;
 }
 
 export function buildMarker(repairVersion: number, status: MarkerStatus, now: Date): Marker {

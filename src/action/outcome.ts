@@ -32,9 +32,15 @@ export const DENY_MESSAGE = "We could not complete your sign-in right now. Pleas
 
 const DENIABLE: ReadonlySet<OutcomeName> = new Set(["legacy_error", "legacy_down", "invalid_response"]);
 
-export function conclude(api: PostLoginApi, result: Outcome, denyOnLegacyError: boolean, startedAt: number): void {
+/** `startedAt` is undefined when the execution ended before it timed anything (`ms=0`). */
+export function conclude(
+  api: PostLoginApi,
+  result: Outcome,
+  denyOnLegacyError: boolean,
+  startedAt: number | undefined,
+): void {
   const { outcome, reason, secret, status, problems, user_keys, app_keys, skipped_keys, attempts } = result;
-  const ms = Date.now() - startedAt;
+  const ms = startedAt === undefined ? 0 : Date.now() - startedAt;
   console.log(
     formatLogLine({ outcome, reason, secret, status, problems, user_keys, app_keys, skipped_keys, attempts, ms }),
   );

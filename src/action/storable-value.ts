@@ -2,6 +2,8 @@
  * Whether a metadata value can be stored exactly as the legacy store sent it. The walk
  * stops at MAX_VALUE_DEPTH, so hostile nesting cannot overflow the call stack.
  */
+
+import { isArray, objectKeys } from "./builtins";
 import { isForbiddenKeyName, MAX_VALUE_DEPTH } from "./metadata-rules";
 import { isPlainObject } from "./plain-object";
 
@@ -9,15 +11,17 @@ export type ValueProblem = "nested_forbidden_key" | "too_deep" | "ill_formed_str
 
 function scalarProblem(value: unknown): ValueProblem | undefined {
   if (typeof value === "string") return value.isWellFormed() ? undefined : "ill_formed_string";
-  // JSON.parse already rounded an integer this large: storing it would store another number.
-  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) return "unsafe_number";
-  return undefined;
+  if (typeof value !== "number") return undefined;
+  // JSON.parse turned a number beyond the double range (1e400) into ±Infinity, which JSON
+  // stores as null, and rounded an integer beyond 2^53: either would store another number.
+  if (!Number.isFinite(value)) return "unsafe_number";
+  return Number.isInteger(value) && !Number.isSafeInteger(value) ? "unsafe_number" : undefined;
 }
 
 export function valueProblem(value: unknown, depth = 0): ValueProblem | undefined {
   if (typeof value !== "object" || value === null) return scalarProblem(value);
   if (depth >= MAX_VALUE_DEPTH) return "too_deep";
-  if (Array.isArray(value)) {
+  if (isArray(value)) {
     for (const element of value) {
       const problem = valueProblem(element, depth + 1);
       if (problem) return problem;
@@ -25,7 +29,7 @@ export function valueProblem(value: unknown, depth = 0): ValueProblem | undefine
     return undefined;
   }
   if (!isPlainObject(value)) return undefined;
-  for (const key of Object.keys(value)) {
+  for (const key of objectKeys(value)) {
     if (isForbiddenKeyName(key)) return "nested_forbidden_key";
     const problem = valueProblem(value[key], depth + 1);
     if (problem) return problem;

@@ -7,10 +7,20 @@ export const PLACEHOLDERS = ["email", "username", "legacy_id"] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type PlaceholderValues = Partial<Record<Placeholder, string>>;
 
-const PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g;
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-export type TemplateCheck = { ok: true; placeholders: Placeholder[] } | { ok: false; reason: string };
+/** Why a URL secret is refused (a subset of the configuration reasons). */
+export type UrlReason =
+  | "not_a_url"
+  | "credentials_in_url"
+  | "not_https"
+  | "unknown_placeholder"
+  | "unbalanced_brace"
+  | "no_placeholder"
+  | "has_fragment"
+  | "placeholder_in_host";
+
+export type TemplateCheck = { ok: true; placeholders: Placeholder[] } | { ok: false; reason: UrlReason };
 
 function isPlaceholder(name: string): name is Placeholder {
   return (PLACEHOLDERS as readonly string[]).includes(name);
@@ -21,7 +31,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** `https:` everywhere, `http:` only to this machine; no credentials in the URL (fetch refuses them). */
-export function checkEndpointUrl(raw: string): { ok: true; url: URL } | { ok: false; reason: string } {
+export function checkEndpointUrl(raw: string): { ok: true; url: URL } | { ok: false; reason: UrlReason } {
   let url: URL;
   try {
     url = new URL(raw);
@@ -34,28 +44,69 @@ export function checkEndpointUrl(raw: string): { ok: true; url: URL } | { ok: fa
   return { ok: false, reason: "not_https" };
 }
 
+/** A template cut at its placeholders: `literals` holds one more piece than `names`. */
+interface TemplatePieces {
+  literals: string[];
+  names: string[];
+  /** A `{` or `}` that does not frame a placeholder. */
+  strayBrace: boolean;
+}
+
+/**
+ * Each `{name}` (no brace inside) is a placeholder; any other brace is stray. A scan
+ * rather than a regular expression: the template is checked on the first login, where
+ * a compilation shows.
+ */
+function templatePieces(template: string): TemplatePieces {
+  const literals: string[] = [];
+  const names: string[] = [];
+  let strayBrace = false;
+  let literalStart = 0;
+  for (let at = nextBrace(template, 0); at !== -1; at = nextBrace(template, at + 1)) {
+    const close = template.indexOf("}", at + 1);
+    const open = template.indexOf("{", at + 1);
+    if (template.charAt(at) === "{" && close !== -1 && (open === -1 || close < open)) {
+      literals.push(template.slice(literalStart, at));
+      names.push(template.slice(at + 1, close));
+      literalStart = close + 1;
+      at = close;
+    } else strayBrace = true;
+  }
+  literals.push(template.slice(literalStart));
+  return { literals, names, strayBrace };
+}
+
+function nextBrace(template: string, from: number): number {
+  const open = template.indexOf("{", from);
+  const close = template.indexOf("}", from);
+  return open === -1 ? close : close === -1 ? open : Math.min(open, close);
+}
+
 export function checkUrlTemplate(template: string): TemplateCheck {
+  const { literals, names, strayBrace } = templatePieces(template);
   const placeholders: Placeholder[] = [];
-  for (const match of template.matchAll(PLACEHOLDER_PATTERN)) {
-    const name = match[1] ?? "";
+  for (const name of names) {
     if (!isPlaceholder(name)) return { ok: false, reason: "unknown_placeholder" };
     if (!placeholders.includes(name)) placeholders.push(name);
   }
-  const rest = template.replace(PLACEHOLDER_PATTERN, "");
-  if (rest.includes("{") || rest.includes("}")) return { ok: false, reason: "unbalanced_brace" };
+  if (strayBrace) return { ok: false, reason: "unbalanced_brace" };
   if (placeholders.length === 0) return { ok: false, reason: "no_placeholder" };
   if (template.includes("#")) return { ok: false, reason: "has_fragment" };
-  const sampleA = checkEndpointUrl(template.replace(PLACEHOLDER_PATTERN, "a"));
+  const sampleA = checkEndpointUrl(literals.join("a"));
   if (!sampleA.ok) return sampleA;
-  const sampleB = checkEndpointUrl(template.replace(PLACEHOLDER_PATTERN, "b"));
-  // A placeholder before the path would let a user's email choose the host.
-  if (!sampleB.ok || sampleA.url.origin !== sampleB.url.origin) {
+  const sampleB = checkEndpointUrl(literals.join("b"));
+  // A placeholder before the path would let a user's email choose the host. (Scheme and
+  // host, port included, are the origin of an http(s) URL; `origin` itself costs a
+  // first-call compilation more on a cold start.)
+  const { url: a } = sampleA;
+  if (!sampleB.ok || a.protocol !== sampleB.url.protocol || a.host !== sampleB.url.host) {
     return { ok: false, reason: "placeholder_in_host" };
   }
   return { ok: true, placeholders };
 }
 
-export type FilledUrl = { ok: true; url: string } | { ok: false; field: Placeholder };
+/** `field`: the first placeholder this user has no usable value for. */
+export type FilledUrl = { ok: true; url: string } | { ok: false; field: string };
 
 /**
  * Percent-encodes every value so that no user-controlled character can change the
@@ -63,14 +114,16 @@ export type FilledUrl = { ok: true; url: string } | { ok: false; field: Placehol
  * path segments even when encoded, and an empty value would address the collection.
  */
 export function fillUrlTemplate(template: string, values: PlaceholderValues): FilledUrl {
-  let missing: Placeholder | undefined;
-  const url = template.replace(PLACEHOLDER_PATTERN, (_whole, name: Placeholder) => {
-    const value = values[name];
+  const { literals, names } = templatePieces(template);
+  let url = literals[0] ?? "";
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] ?? "";
+    // The configuration admits only known placeholders; any other name has no value.
+    const value = isPlaceholder(name) ? values[name] : undefined;
     if (value === undefined || value === "" || value === "." || value === ".." || !value.isWellFormed()) {
-      missing ??= name;
-      return "";
+      return { ok: false, field: name };
     }
-    return encodeURIComponent(value);
-  });
-  return missing === undefined ? { ok: true, url } : { ok: false, field: missing };
+    url += encodeURIComponent(value) + (literals[i + 1] ?? "");
+  }
+  return { ok: true, url };
 }

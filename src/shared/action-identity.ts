@@ -1,5 +1,5 @@
 /**
- * How the Action is known to the tenant and to the Deploy CLI (DESIGN.md §3): the
+ * How the Action is known to the tenant and to the Deploy CLI (the README's contract): the
  * deploy, the tenant file and the tests all name it from here.
  */
 export const ACTION_NAME = "repair-migrated-metadata";

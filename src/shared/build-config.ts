@@ -7,8 +7,11 @@ import { PROJECT_ROOT } from "./project-root";
 
 export const ENTRY = resolve(PROJECT_ROOT, "src/action/index.ts");
 export const BUNDLE = resolve(PROJECT_ROOT, "actions/repair-migrated-metadata/code.js");
-/** DESIGN.md §6: the bundle stays within 40 kB (Auth0 allows 100 kB per Action). */
-export const BUNDLE_BUDGET_BYTES = 40 * 1024;
+/**
+ * The performance budget (docs/performance.md): the bundle aims at 22 kB and must stay within 24 kB (Auth0 allows 100 kB
+ * per Action); what it adds to every cold start grows with it.
+ */
+export const BUNDLE_BUDGET_BYTES = 24 * 1024;
 
 export const BUILD_OPTIONS: BuildOptions & { write: false } = {
   entryPoints: [ENTRY],

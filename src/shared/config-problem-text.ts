@@ -1,11 +1,13 @@
 /**
  * A configuration problem (a secret and a reason code) in plain words, naming the secret
  * and never its value: `try` prints it for the local configuration, `smoke` for the one
- * the Action reported from inside Auth0.
+ * the Action reported from inside Auth0. Typed by the Action's own reason codes, so a new
+ * code cannot go unexplained.
  */
+import type { ConfigReason } from "../action/config-reason";
 import type { Problem } from "../action/problem";
 
-const CONFIG_REASONS: Record<string, string> = {
+const CONFIG_REASONS: Record<ConfigReason, string> = {
   missing: "is not set",
   not_a_string: "is not a string",
   unreplaced_placeholder: "still holds a Deploy CLI placeholder (@@NAME@@ / ##NAME##)",
@@ -24,13 +26,18 @@ const CONFIG_REASONS: Record<string, string> = {
   reserved_key: "lists a name Auth0 reserves (or the Action's marker)",
   not_an_integer: "is not a whole number",
   out_of_range: "is out of range",
-  invalid_path: "is not a valid dot path",
+  invalid_path: "is not a valid dot path (empty segments, or names every object inherits such as toString)",
   invalid_value: "has a value that is not allowed",
   missing_auth: "is not set, and no other legacy API authentication is configured",
   multiple_auth_methods: "configure more than one authentication method; keep exactly one",
 };
 
+function isConfigReason(reason: string): reason is ConfigReason {
+  return Object.hasOwn(CONFIG_REASONS, reason);
+}
+
+/** A reason read back from a log line may be any text: an unknown code is shown as it is. */
 export function explainConfigProblem(problem: Problem): string {
-  const reason = CONFIG_REASONS[problem.reason] ?? `is invalid (${problem.reason})`;
-  return `${problem.subject} ${reason}`;
+  const { reason } = problem;
+  return `${problem.subject} ${isConfigReason(reason) ? CONFIG_REASONS[reason] : `is invalid (${reason})`}`;
 }

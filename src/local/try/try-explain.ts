@@ -1,8 +1,11 @@
 /**
  * Plain-language explanations of what went wrong, from the Action's log fields and the
- * configuration. They name secrets, never their values.
+ * configuration. They name secrets, never their values. Each table is typed by the
+ * Action's own reason codes, so a new code cannot go unexplained.
  */
 import type { Config } from "../../action/config";
+import type { AnswerReason, TransportReason } from "../../action/http-failure";
+import type { RecordReason } from "../../action/legacy-record";
 import { AUTH_SECRETS } from "../../shared/legacy-auth-secrets";
 import type { LogLineFields } from "../log-fields";
 
@@ -11,17 +14,47 @@ export function storeOrigin(config: Config): string {
   return new URL(config.urlTemplate.replace(/\{[a-z_]+\}/g, "x")).origin;
 }
 
+/** `where` names the legacy store or the token endpoint. */
+const TRANSPORT_FAILURES: Record<TransportReason, (where: string, config: Config) => string> = {
+  connection_refused: (where) => `Nothing is listening at ${where}: is the URL right, and is it running?`,
+  connection_reset: (where) => `The connection to ${where} was closed before it answered.`,
+  dns: (where) => `The host name of ${where} does not resolve.`,
+  tls: (where) => `TLS to ${where} failed: its certificate is not trusted, expired, or for another name.`,
+  timeout: (where, config) =>
+    `No answer from ${where} within LEGACY_API_TIMEOUT_MS (${config.timeoutMs} ms, retries included).`,
+  network: (where) => `Could not reach ${where} (network).`,
+};
+
+/** Completes "The store …" or "The token endpoint …". */
+const UNUSABLE_ANSWERS: Record<AnswerReason, string> = {
+  not_http: "answered with bytes that are not an HTTP response.",
+  not_json: "answered 200 but not with JSON (its Content-Type is not application/json).",
+  invalid_json: "answered 200 with a body that is not valid JSON.",
+  body_too_large: "answered with more than the 256 kB the Action reads.",
+  body_not_utf8: "answered with a body that is not UTF-8 text.",
+  body_not_decodable: "answered with a body its Content-Encoding (gzip, br, …) does not decode.",
+  redirect_other_origin: "redirected to another origin; the Action does not send credentials there.",
+  redirect_invalid_location: "redirected to a Location that is not a URL.",
+  redirect_with_credentials: "redirected to a URL carrying a user or password.",
+  too_many_redirects: "redirected too many times.",
+  invalid_response: "answered without a usable access_token (or with an expires_in that is not a number).",
+};
+
+const UNUSABLE_RECORDS: Record<RecordReason, string> = {
+  record_not_object: "The store's answer is JSON, but not an object.",
+  user_metadata_not_object: "The value at LEGACY_USER_METADATA_PATH in the answer is not an object.",
+  app_metadata_not_object: "The value at LEGACY_APP_METADATA_PATH in the answer is not an object.",
+};
+
+function isKeyOf<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
+  return Object.hasOwn(table, key);
+}
+
 function explainLegacyError(reason: string, config: Config, origin: string): string {
   const oauth = reason.startsWith("oauth_");
   const where = oauth ? "the OAuth token endpoint (LEGACY_OAUTH_TOKEN_URL)" : `the legacy store at ${origin}`;
   const code = reason.replace(/^oauth_/, "");
-  if (code === "connection_refused") return `Nothing is listening at ${where}: is the URL right, and is it running?`;
-  if (code === "connection_reset") return `The connection to ${where} was closed before it answered.`;
-  if (code === "dns") return `The host name of ${where} does not resolve.`;
-  if (code === "tls") return `TLS to ${where} failed: its certificate is not trusted, expired, or for another name.`;
-  if (code === "timeout") {
-    return `No answer from ${where} within LEGACY_API_TIMEOUT_MS (${config.timeoutMs} ms, retries included).`;
-  }
+  if (isKeyOf(TRANSPORT_FAILURES, code)) return TRANSPORT_FAILURES[code](where, config);
   const status = /^status_(\d+)$/.exec(code)?.[1];
   if (status) return `HTTP ${status} from ${where}: it is failing or overloaded (retried while time allowed).`;
   return `Could not reach ${where} (${reason}).`;
@@ -38,19 +71,11 @@ function explainInvalid(reason: string, config: Config): string {
     }
     return `The ${oauth ? "token endpoint" : "legacy store"} answered HTTP ${code}: check the URL and the request it expects.`;
   }
-  const explanations: Record<string, string> = {
-    not_json: "The store answered 200 but not with JSON (its Content-Type is not application/json).",
-    invalid_json: "The store answered 200 with a body that is not valid JSON.",
-    body_too_large: "The store's answer is larger than the 256 kB the Action reads.",
-    body_not_utf8: "The store's answer is not UTF-8 text.",
-    record_not_object: "The store's answer is JSON, but not an object.",
-    user_metadata_not_object: "The value at LEGACY_USER_METADATA_PATH in the answer is not an object.",
-    app_metadata_not_object: "The value at LEGACY_APP_METADATA_PATH in the answer is not an object.",
-    redirect_other_origin: "The store redirected to another origin; the Action does not send credentials there.",
-    too_many_redirects: "The store redirected too many times.",
-    oauth_invalid_response: "The token endpoint's answer has no usable access_token.",
-  };
-  return explanations[reason] ?? `The store's answer could not be used (${reason}).`;
+  if (isKeyOf(UNUSABLE_RECORDS, reason)) return UNUSABLE_RECORDS[reason];
+  const oauth = reason.startsWith("oauth_");
+  const code = reason.replace(/^oauth_/, "");
+  if (isKeyOf(UNUSABLE_ANSWERS, code)) return `${oauth ? "The token endpoint" : "The store"} ${UNUSABLE_ANSWERS[code]}`;
+  return `The store's answer could not be used (${reason}).`;
 }
 
 /** Undefined when the outcome needs no explanation. */

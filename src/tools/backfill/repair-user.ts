@@ -11,10 +11,10 @@ import type { Detection } from "../../action/detect";
 import { planFill, type SkipReason } from "../../action/fill-plan";
 import type { HttpFailure } from "../../action/http-failure";
 import { fetchLegacyRecord, type LegacyFetch } from "../../action/legacy-client";
-import { readLegacyRecord } from "../../action/legacy-record";
 import { buildMarker } from "../../action/marker";
 import type { PostLoginCache } from "../../action/types";
 import { fillUrlTemplate } from "../../action/url-template";
+import { readContractRecord } from "../legacy/contract-record";
 import { detectFor, loginBlocker, type TenantUser } from "../tenant-user";
 import type { SharedPause } from "./shared-pause";
 import { isEmpty, type UpdateBody, updateBody } from "./update-body";
@@ -94,7 +94,7 @@ export async function repairUser(user: TenantUser, deps: RepairDeps): Promise<Re
 
   const fetched = await fetchWithRounds(url.url, deps);
   if (fetched.kind === "failed") return { outcome: "failed", reason: failureReason(fetched.failure) };
-  const record = fetched.kind === "found" ? readLegacyRecord(fetched.body, config) : undefined;
+  const record = fetched.kind === "found" ? readContractRecord(fetched.body, config) : undefined;
   if (record !== undefined && !record.ok) return { outcome: "failed", reason: `invalid_response:${record.reason}` };
 
   const sides = await currentSides(user, detection, deps);

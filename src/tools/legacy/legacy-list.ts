@@ -5,16 +5,22 @@
  * the OAuth token endpoint's) and the cause.
  */
 
-import * as z from "zod/mini";
 import { backoffMs } from "../../action/backoff";
 import type { Config } from "../../action/config";
 import { Deadline } from "../../action/deadline";
 import { discardBody } from "../../action/discard-body";
-import { classifyStatus, classifyThrown, type HttpFailure, invalid } from "../../action/http-failure";
+import {
+  classifyStatus,
+  classifyThrown,
+  type FailureReason,
+  type HttpFailure,
+  invalid,
+} from "../../action/http-failure";
 import { authHeaders } from "../../action/legacy-auth";
 import { readCappedText } from "../../action/read-body";
 import type { PostLoginCache } from "../../action/types";
 import { causeOfReason } from "../../shared/failure-cause";
+import { legacyUserListPageSchema } from "../../shared/legacy-contract";
 import { StepFailure } from "../../shared/step-failure";
 import { ToolError } from "../tool-error";
 
@@ -39,18 +45,9 @@ const TOKEN_HINT = "check LEGACY_OAUTH_CLIENT_ID and LEGACY_OAUTH_CLIENT_SECRET"
 const DEFAULT_ATTEMPTS = 5;
 const FIRST_BACKOFF_MS = 250;
 
-const pageSchema = z.object({
-  users: z.array(
-    z.object({
-      legacy_id: z.union([z.string().check(z.minLength(1)), z.number()]),
-      email: z.optional(z.nullable(z.string())),
-      username: z.optional(z.nullable(z.string())),
-    }),
-  ),
-  next_cursor: z.optional(z.nullable(z.string())),
-});
+type ListFailure = HttpFailure<FailureReason | "not_a_user_list">;
 
-type Page = { ok: true; users: ListedUser[]; next: string | undefined } | { ok: false; failure: HttpFailure };
+type Page = { ok: true; users: ListedUser[]; next: string | undefined } | { ok: false; failure: ListFailure };
 
 function pageUrl(listUrl: string, cursor: string | undefined): string {
   const url = new URL(listUrl);
@@ -79,7 +76,8 @@ async function fetchPage(url: string, config: Config, deps: ListDeps, deadline: 
     } catch {
       return { ok: false, failure: invalid("invalid_json", 200) };
     }
-    const page = pageSchema.safeParse(body);
+    // The legacy API contract: the same schema docs/legacy-api.schema.json publishes.
+    const page = legacyUserListPageSchema.safeParse(body);
     if (!page.success) return { ok: false, failure: invalid("not_a_user_list", 200) };
     const users = page.data.users.map((user) => ({
       legacy_id: String(user.legacy_id),
@@ -107,7 +105,13 @@ async function pageWithRetries(url: string, config: Config, deps: ListDeps): Pro
 }
 
 /** Which endpoint failed: the Action names token failures `oauth_…`. */
-function pageFailure(failure: HttpFailure, listUrl: string, config: Config, pageNumber: number, timeoutMs: number) {
+function pageFailure(
+  failure: HttpFailure<string>,
+  listUrl: string,
+  config: Config,
+  pageNumber: number,
+  timeoutMs: number,
+) {
   const cause = causeOfReason(failure.reason);
   if (failure.reason.startsWith("oauth_") && config.auth.kind === "oauth") {
     const step = `requesting a legacy OAuth token for the user list page ${pageNumber}`;

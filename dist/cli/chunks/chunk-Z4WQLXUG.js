@@ -6,13 +6,67 @@ import {
   isRetryableCause,
   parseRetryAfter,
   readVariables
-} from "./chunk-KVQZM24A.js";
+} from "./chunk-RK6MCBBQ.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
 
-// src/action/config.ts
-import * as z from "zod/mini";
+// src/action/auth-method.ts
+var AUTH_METHODS = {
+  bearer: ["LEGACY_API_TOKEN"],
+  basic: ["LEGACY_API_BASIC_AUTH"],
+  header: ["LEGACY_API_KEY_HEADER", "LEGACY_API_KEY"],
+  oauth: [
+    "LEGACY_OAUTH_TOKEN_URL",
+    "LEGACY_OAUTH_CLIENT_ID",
+    "LEGACY_OAUTH_CLIENT_SECRET",
+    "LEGACY_OAUTH_AUDIENCE",
+    "LEGACY_OAUTH_SCOPE"
+  ]
+};
+var AUTH_REQUIRED = {
+  ...AUTH_METHODS,
+  oauth: ["LEGACY_OAUTH_TOKEN_URL", "LEGACY_OAUTH_CLIENT_ID", "LEGACY_OAUTH_CLIENT_SECRET"]
+};
+var AUTH_KINDS = ["bearer", "basic", "header", "oauth"];
+var isSet = (secrets, name) => {
+  const value2 = secrets[name];
+  return typeof value2 === "string" && value2.trim() !== "";
+};
+function chooseAuth(secrets) {
+  const chosen = [];
+  const named = [];
+  for (const kind2 of AUTH_KINDS) {
+    let used = false;
+    for (const name of AUTH_METHODS[kind2]) {
+      if (!isSet(secrets, name)) continue;
+      named.push(name);
+      used = true;
+    }
+    if (used) chosen.push(kind2);
+  }
+  const [kind] = chosen;
+  if (kind === void 0) return { subject: "LEGACY_API_TOKEN", reason: "missing_auth" };
+  if (chosen.length > 1) return { subject: named.join("+"), reason: "multiple_auth_methods" };
+  for (const name of AUTH_REQUIRED[kind]) if (!isSet(secrets, name)) return { subject: name, reason: "missing" };
+  return { kind };
+}
+var AUTH_BUILDERS = {
+  bearer: (s) => ({ kind: "bearer", token: s.LEGACY_API_TOKEN ?? "" }),
+  basic: (s) => ({ kind: "basic", credentials: s.LEGACY_API_BASIC_AUTH ?? "" }),
+  header: (s) => ({ kind: "header", name: s.LEGACY_API_KEY_HEADER ?? "", value: s.LEGACY_API_KEY ?? "" }),
+  oauth: (s) => ({
+    kind: "oauth",
+    tokenUrl: s.LEGACY_OAUTH_TOKEN_URL ?? "",
+    clientId: s.LEGACY_OAUTH_CLIENT_ID ?? "",
+    clientSecret: s.LEGACY_OAUTH_CLIENT_SECRET ?? "",
+    audience: s.LEGACY_OAUTH_AUDIENCE,
+    scope: s.LEGACY_OAUTH_SCOPE
+  })
+};
+function buildAuth(kind, s) {
+  return AUTH_BUILDERS[kind](s);
+}
 
 // src/action/metadata-rules.ts
 var MARKER_KEY = "legacy_metadata_repair";
@@ -43,32 +97,15 @@ function isForbiddenKeyName(key) {
   return key === "" || key.includes(".") || key.includes("$") || key.includes("\0") || PROTOTYPE_KEYS.has(key) || !key.isWellFormed();
 }
 
-// src/action/secret-names.ts
-var SECRET_NAMES = [
-  "LEGACY_API_URL",
-  "MIGRATION_CONNECTIONS",
-  "LEGACY_API_TOKEN",
-  "LEGACY_API_BASIC_AUTH",
-  "LEGACY_API_KEY_HEADER",
-  "LEGACY_API_KEY",
-  "LEGACY_OAUTH_TOKEN_URL",
-  "LEGACY_OAUTH_CLIENT_ID",
-  "LEGACY_OAUTH_CLIENT_SECRET",
-  "LEGACY_OAUTH_AUDIENCE",
-  "LEGACY_OAUTH_SCOPE",
-  "REQUIRED_USER_METADATA_KEYS",
-  "REQUIRED_APP_METADATA_KEYS",
-  "APP_METADATA_ALLOWED_KEYS",
-  "LEGACY_USER_METADATA_PATH",
-  "LEGACY_APP_METADATA_PATH",
-  "LEGACY_API_TIMEOUT_MS",
-  "ON_LEGACY_ERROR",
-  "REPAIR_VERSION"
-];
+// src/action/builtins.ts
+var hasOwn = Object.hasOwn;
+var getPrototypeOf = Object.getPrototypeOf;
+var objectKeys = Object.keys;
+var OBJECT_PROTOTYPE = Object.prototype;
+var isArray = Array.isArray;
 
 // src/action/url-template.ts
 var PLACEHOLDERS = ["email", "username", "legacy_id"];
-var PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g;
 var LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 function isPlaceholder(name) {
   return PLACEHOLDERS.includes(name);
@@ -88,201 +125,200 @@ function checkEndpointUrl(raw) {
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return { ok: true, url };
   return { ok: false, reason: "not_https" };
 }
+function templatePieces(template) {
+  const literals = [];
+  const names = [];
+  let strayBrace = false;
+  let literalStart = 0;
+  for (let at = nextBrace(template, 0); at !== -1; at = nextBrace(template, at + 1)) {
+    const close = template.indexOf("}", at + 1);
+    const open = template.indexOf("{", at + 1);
+    if (template.charAt(at) === "{" && close !== -1 && (open === -1 || close < open)) {
+      literals.push(template.slice(literalStart, at));
+      names.push(template.slice(at + 1, close));
+      literalStart = close + 1;
+      at = close;
+    } else strayBrace = true;
+  }
+  literals.push(template.slice(literalStart));
+  return { literals, names, strayBrace };
+}
+function nextBrace(template, from) {
+  const open = template.indexOf("{", from);
+  const close = template.indexOf("}", from);
+  return open === -1 ? close : close === -1 ? open : Math.min(open, close);
+}
 function checkUrlTemplate(template) {
+  const { literals, names, strayBrace } = templatePieces(template);
   const placeholders = [];
-  for (const match of template.matchAll(PLACEHOLDER_PATTERN)) {
-    const name = match[1] ?? "";
+  for (const name of names) {
     if (!isPlaceholder(name)) return { ok: false, reason: "unknown_placeholder" };
     if (!placeholders.includes(name)) placeholders.push(name);
   }
-  const rest = template.replace(PLACEHOLDER_PATTERN, "");
-  if (rest.includes("{") || rest.includes("}")) return { ok: false, reason: "unbalanced_brace" };
+  if (strayBrace) return { ok: false, reason: "unbalanced_brace" };
   if (placeholders.length === 0) return { ok: false, reason: "no_placeholder" };
   if (template.includes("#")) return { ok: false, reason: "has_fragment" };
-  const sampleA = checkEndpointUrl(template.replace(PLACEHOLDER_PATTERN, "a"));
+  const sampleA = checkEndpointUrl(literals.join("a"));
   if (!sampleA.ok) return sampleA;
-  const sampleB = checkEndpointUrl(template.replace(PLACEHOLDER_PATTERN, "b"));
-  if (!sampleB.ok || sampleA.url.origin !== sampleB.url.origin) {
+  const sampleB = checkEndpointUrl(literals.join("b"));
+  const { url: a } = sampleA;
+  if (!sampleB.ok || a.protocol !== sampleB.url.protocol || a.host !== sampleB.url.host) {
     return { ok: false, reason: "placeholder_in_host" };
   }
   return { ok: true, placeholders };
 }
 function fillUrlTemplate(template, values) {
-  let missing;
-  const url = template.replace(PLACEHOLDER_PATTERN, (_whole, name) => {
-    const value2 = values[name];
+  const { literals, names } = templatePieces(template);
+  let url = literals[0] ?? "";
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] ?? "";
+    const value2 = isPlaceholder(name) ? values[name] : void 0;
     if (value2 === void 0 || value2 === "" || value2 === "." || value2 === ".." || !value2.isWellFormed()) {
-      missing ??= name;
-      return "";
+      return { ok: false, field: name };
     }
-    return encodeURIComponent(value2);
-  });
-  return missing === void 0 ? { ok: true, url } : { ok: false, field: missing };
+    url += encodeURIComponent(value2) + (literals[i + 1] ?? "");
+  }
+  return { ok: true, url };
 }
 
-// src/action/config.ts
-var UNREPLACED_PLACEHOLDER = /^(@{2}\w+@{2}|#{2}\w+#{2})$/;
+// src/action/secret-parsers.ts
 var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-var HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-var RAW_SECRET = z.union([z.string(), z.undefined()], { error: "not_a_string" });
-function secret(parse, fallback) {
-  return z.pipe(
-    RAW_SECRET,
-    z.transform((raw, ctx) => {
-      const value2 = raw?.trim() ?? "";
-      const fail = (reason) => {
-        ctx.issues.push({ code: "custom", message: reason, input: raw });
-        return z.NEVER;
-      };
-      if (value2 === "") return fallback ? fallback() : fail("missing");
-      if (UNREPLACED_PLACEHOLDER.test(value2)) return fail("unreplaced_placeholder");
-      const result = parse(value2);
-      return "value" in result ? result.value : fail(result.reason);
-    })
-  );
+var DIGITS = /^\d+$/;
+var anyText = (text) => ({ value: text });
+var headerValue = (text) => {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 32 && unit !== 9 || unit === 127 || unit > 255) return { reason: "invalid_characters" };
+  }
+  return { value: text };
+};
+var headerName = (text) => HEADER_NAME.test(text) ? { value: text } : { reason: "invalid_header_name" };
+var basicCredentials = (text) => text.indexOf(":") > 0 ? headerValue(text) : { reason: "expected_user_colon_password" };
+var endpointUrl = (text) => {
+  const check = checkEndpointUrl(text);
+  return check.ok ? { value: text } : { reason: check.reason };
+};
+var urlTemplate = (text) => {
+  const check = checkUrlTemplate(text);
+  return check.ok ? { value: { template: text, placeholders: check.placeholders } } : { reason: check.reason };
+};
+function commaList(text) {
+  const items = [];
+  for (const item of text.split(",")) {
+    const trimmed = item.trim();
+    if (trimmed !== "") items.push(trimmed);
+  }
+  return items;
 }
-var optional = (parse) => secret(parse, () => void 0);
-var text = (value2) => HEADER_VALUE.test(value2) ? { value: value2 } : { reason: "invalid_characters" };
-function list(value2) {
-  return value2.split(",").map((item) => item.trim()).filter((item) => item !== "");
-}
-function keyList(value2) {
-  const keys = list(value2);
+var nameSet = (text) => {
+  const names = commaList(text);
+  return names.length > 0 ? { value: new Set(names) } : { reason: "missing" };
+};
+var keyList = (text) => {
+  const keys = commaList(text);
   return keys.some(isForbiddenKeyName) ? { reason: "invalid_key_name" } : { value: keys };
-}
-function integerInRange(min, max) {
-  return (value2) => {
-    if (!/^\d+$/.test(value2)) return { reason: "not_an_integer" };
-    const number = Number(value2);
-    return number >= min && number <= max ? { value: number } : { reason: "out_of_range" };
-  };
-}
-function dotPath(value2) {
-  const segments = value2.split(".");
-  const valid = segments.every((segment) => segment !== "" && !PROTOTYPE_KEYS.has(segment));
+};
+var allowedAppKeys = (text) => {
+  if (text === "*") return { value: void 0 };
+  const keys = keyList(text);
+  if (!("value" in keys)) return keys;
+  if (keys.value.some((key) => RESERVED_APP_METADATA_KEYS.has(key) || key === MARKER_KEY)) {
+    return { reason: "reserved_key" };
+  }
+  return { value: new Set(keys.value) };
+};
+var dotPath = (text) => {
+  const segments = text.split(".");
+  const valid = segments.every(
+    (segment) => segment !== "" && !PROTOTYPE_KEYS.has(segment) && !(segment in OBJECT_PROTOTYPE)
+  );
   return valid ? { value: segments } : { reason: "invalid_path" };
-}
-var secretsSchema = z.object({
-  LEGACY_API_URL: secret((value2) => {
-    const check = checkUrlTemplate(value2);
-    return check.ok ? { value: { template: value2, placeholders: check.placeholders } } : check;
-  }),
-  MIGRATION_CONNECTIONS: secret((value2) => {
-    const names = list(value2);
-    return names.length > 0 ? { value: new Set(names) } : { reason: "missing" };
-  }),
-  LEGACY_API_TOKEN: optional(text),
-  LEGACY_API_BASIC_AUTH: optional(
-    (value2) => value2.indexOf(":") > 0 ? text(value2) : { reason: "expected_user_colon_password" }
-  ),
-  LEGACY_API_KEY_HEADER: optional((value2) => HEADER_NAME.test(value2) ? { value: value2 } : { reason: "invalid_header_name" }),
-  LEGACY_API_KEY: optional(text),
-  LEGACY_OAUTH_TOKEN_URL: optional((value2) => {
-    const check = checkEndpointUrl(value2);
-    return check.ok ? { value: value2 } : check;
-  }),
-  LEGACY_OAUTH_CLIENT_ID: optional((value2) => ({ value: value2 })),
-  LEGACY_OAUTH_CLIENT_SECRET: optional((value2) => ({ value: value2 })),
-  LEGACY_OAUTH_AUDIENCE: optional((value2) => ({ value: value2 })),
-  LEGACY_OAUTH_SCOPE: optional((value2) => ({ value: value2 })),
-  REQUIRED_USER_METADATA_KEYS: secret(keyList, () => []),
-  REQUIRED_APP_METADATA_KEYS: secret(keyList, () => []),
-  APP_METADATA_ALLOWED_KEYS: secret(
-    (value2) => {
-      if (value2 === "*") return { value: void 0 };
-      const keys = keyList(value2);
-      if (!("value" in keys)) return keys;
-      if (keys.value.some((key) => RESERVED_APP_METADATA_KEYS.has(key) || key === MARKER_KEY)) {
-        return { reason: "reserved_key" };
-      }
-      return { value: new Set(keys.value) };
-    },
-    () => void 0
-  ),
-  LEGACY_USER_METADATA_PATH: secret(dotPath, () => ["user_metadata"]),
-  LEGACY_APP_METADATA_PATH: secret(dotPath, () => ["app_metadata"]),
-  LEGACY_API_TIMEOUT_MS: secret(integerInRange(100, 1e4), () => 4e3),
-  ON_LEGACY_ERROR: secret(
-    (value2) => value2 === "continue" || value2 === "deny" ? { value: value2 } : { reason: "invalid_value" },
-    () => "continue"
-  ),
-  REPAIR_VERSION: secret(integerInRange(1, 1e6), () => 1)
-});
-var AUTH_METHODS = {
-  bearer: ["LEGACY_API_TOKEN"],
-  basic: ["LEGACY_API_BASIC_AUTH"],
-  header: ["LEGACY_API_KEY_HEADER", "LEGACY_API_KEY"],
-  oauth: [
-    "LEGACY_OAUTH_TOKEN_URL",
-    "LEGACY_OAUTH_CLIENT_ID",
-    "LEGACY_OAUTH_CLIENT_SECRET",
-    "LEGACY_OAUTH_AUDIENCE",
-    "LEGACY_OAUTH_SCOPE"
-  ]
 };
-var AUTH_REQUIRED = {
-  ...AUTH_METHODS,
-  oauth: ["LEGACY_OAUTH_TOKEN_URL", "LEGACY_OAUTH_CLIENT_ID", "LEGACY_OAUTH_CLIENT_SECRET"]
-};
-var isSet = (secrets, name) => (secrets[name]?.trim() ?? "") !== "";
-function chooseAuth(secrets) {
-  const kinds = Object.keys(AUTH_METHODS);
-  const chosen = kinds.filter((kind2) => AUTH_METHODS[kind2].some((name) => isSet(secrets, name)));
-  const [kind] = chosen;
-  if (kind === void 0) return { subject: "LEGACY_API_TOKEN", reason: "missing_auth" };
-  if (chosen.length > 1) {
-    const named = chosen.flatMap((each) => AUTH_METHODS[each].filter((name) => isSet(secrets, name)));
-    return { subject: named.join("+"), reason: "multiple_auth_methods" };
-  }
-  const absent = AUTH_REQUIRED[kind].find((name) => !isSet(secrets, name));
-  return absent ? { subject: absent, reason: "missing" } : { kind };
+function integerInRange(text, min, max) {
+  if (!DIGITS.test(text)) return { reason: "not_an_integer" };
+  const number = Number(text);
+  return number >= min && number <= max ? { value: number } : { reason: "out_of_range" };
 }
-function buildAuth(kind, s) {
-  const text2 = (value2) => value2 ?? "";
-  switch (kind) {
-    case "bearer":
-      return { kind, token: text2(s.LEGACY_API_TOKEN) };
-    case "basic":
-      return { kind, credentials: text2(s.LEGACY_API_BASIC_AUTH) };
-    case "header":
-      return { kind, name: text2(s.LEGACY_API_KEY_HEADER), value: text2(s.LEGACY_API_KEY) };
-    case "oauth":
-      return {
-        kind,
-        tokenUrl: text2(s.LEGACY_OAUTH_TOKEN_URL),
-        clientId: text2(s.LEGACY_OAUTH_CLIENT_ID),
-        clientSecret: text2(s.LEGACY_OAUTH_CLIENT_SECRET),
-        audience: s.LEGACY_OAUTH_AUDIENCE,
-        scope: s.LEGACY_OAUTH_SCOPE
-      };
+function oneOf(text, choices) {
+  const choice = choices.find((candidate) => candidate === text);
+  return choice === void 0 ? { reason: "invalid_value" } : { value: choice };
+}
+
+// src/action/secret-table.ts
+var ON_LEGACY_ERROR_CHOICES = ["continue", "deny"];
+var UNSET = { value: void 0 };
+var SECRET_TABLE = {
+  LEGACY_API_URL: { parse: urlTemplate },
+  MIGRATION_CONNECTIONS: { parse: nameSet },
+  LEGACY_API_TOKEN: { parse: headerValue, fallback: UNSET },
+  LEGACY_API_BASIC_AUTH: { parse: basicCredentials, fallback: UNSET },
+  LEGACY_API_KEY_HEADER: { parse: headerName, fallback: UNSET },
+  LEGACY_API_KEY: { parse: headerValue, fallback: UNSET },
+  LEGACY_OAUTH_TOKEN_URL: { parse: endpointUrl, fallback: UNSET },
+  LEGACY_OAUTH_CLIENT_ID: { parse: anyText, fallback: UNSET },
+  LEGACY_OAUTH_CLIENT_SECRET: { parse: anyText, fallback: UNSET },
+  LEGACY_OAUTH_AUDIENCE: { parse: anyText, fallback: UNSET },
+  LEGACY_OAUTH_SCOPE: { parse: anyText, fallback: UNSET },
+  REQUIRED_USER_METADATA_KEYS: { parse: keyList, fallback: { value: [] } },
+  REQUIRED_APP_METADATA_KEYS: { parse: keyList, fallback: { value: [] } },
+  APP_METADATA_ALLOWED_KEYS: { parse: allowedAppKeys, fallback: UNSET },
+  LEGACY_USER_METADATA_PATH: { parse: dotPath, fallback: { value: ["user_metadata"] } },
+  LEGACY_APP_METADATA_PATH: { parse: dotPath, fallback: { value: ["app_metadata"] } },
+  LEGACY_API_TIMEOUT_MS: { parse: (text) => integerInRange(text, 100, 1e4), fallback: { value: 4e3 } },
+  ON_LEGACY_ERROR: {
+    parse: (text) => oneOf(text, ON_LEGACY_ERROR_CHOICES),
+    fallback: { value: ON_LEGACY_ERROR_CHOICES[0] }
+  },
+  REPAIR_VERSION: { parse: (text) => integerInRange(text, 1, 1e6), fallback: { value: 1 } }
+};
+var UNREPLACED_PLACEHOLDER = /^(@{2}\w+@{2}|#{2}\w+#{2})$/;
+var AT_SIGN = 64;
+var NUMBER_SIGN = 35;
+function readSecret(raw, field) {
+  if (raw !== void 0 && typeof raw !== "string") return { reason: "not_a_string" };
+  const text = raw?.trim() ?? "";
+  if (text === "") return field.fallback ?? { reason: "missing" };
+  const first = text.charCodeAt(0);
+  if ((first === AT_SIGN || first === NUMBER_SIGN) && UNREPLACED_PLACEHOLDER.test(text)) {
+    return { reason: "unreplaced_placeholder" };
   }
+  return field.parse(text);
+}
+
+// src/action/secret-names.ts
+var SECRET_NAMES = objectKeys(SECRET_TABLE);
+
+// src/action/config.ts
+function configOf(s, authKind) {
+  return {
+    urlTemplate: s.LEGACY_API_URL.template,
+    placeholders: s.LEGACY_API_URL.placeholders,
+    connections: s.MIGRATION_CONNECTIONS,
+    auth: buildAuth(authKind, s),
+    requiredUserKeys: s.REQUIRED_USER_METADATA_KEYS,
+    // The marker is this Action's own key: it never makes app_metadata complete.
+    requiredAppKeys: s.REQUIRED_APP_METADATA_KEYS.filter((key) => key !== MARKER_KEY),
+    allowedAppKeys: s.APP_METADATA_ALLOWED_KEYS,
+    userMetadataPath: s.LEGACY_USER_METADATA_PATH,
+    appMetadataPath: s.LEGACY_APP_METADATA_PATH,
+    timeoutMs: s.LEGACY_API_TIMEOUT_MS,
+    onLegacyError: s.ON_LEGACY_ERROR,
+    repairVersion: s.REPAIR_VERSION
+  };
 }
 function parseConfig(secrets) {
-  const input = {};
-  for (const name of SECRET_NAMES) input[name] = secrets[name];
-  const parsed = secretsSchema.safeParse(input);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => ({ subject: String(issue.path[0] ?? "secrets"), reason: issue.message }));
+  const problems = [];
+  const parsed = {};
+  for (const name of SECRET_NAMES) {
+    const field = SECRET_TABLE[name];
+    const result = readSecret(secrets[name], field);
+    if ("value" in result) parsed[name] = result.value;
+    else problems.push({ subject: name, reason: result.reason });
+  }
   const auth = chooseAuth(secrets);
   if ("reason" in auth) problems.push(auth);
-  if (!parsed.success || "reason" in auth) return { ok: false, problems };
-  const s = parsed.data;
-  return {
-    ok: true,
-    config: {
-      urlTemplate: s.LEGACY_API_URL.template,
-      placeholders: s.LEGACY_API_URL.placeholders,
-      connections: s.MIGRATION_CONNECTIONS,
-      auth: buildAuth(auth.kind, s),
-      requiredUserKeys: s.REQUIRED_USER_METADATA_KEYS,
-      requiredAppKeys: s.REQUIRED_APP_METADATA_KEYS.filter((key) => key !== MARKER_KEY),
-      allowedAppKeys: s.APP_METADATA_ALLOWED_KEYS,
-      userMetadataPath: s.LEGACY_USER_METADATA_PATH,
-      appMetadataPath: s.LEGACY_APP_METADATA_PATH,
-      timeoutMs: s.LEGACY_API_TIMEOUT_MS,
-      onLegacyError: s.ON_LEGACY_ERROR,
-      repairVersion: s.REPAIR_VERSION
-    }
-  };
+  if (problems.length > 0 || "reason" in auth) return { ok: false, problems };
+  return { ok: true, config: configOf(parsed, auth.kind) };
 }
 
 // src/shared/tenant-credentials.ts
@@ -339,8 +375,8 @@ var EXTRA_HELP = {
   AUTH0_ACCESS_TOKEN: "a Management API token with the scopes of the command (docs/tools.md), or set AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET"
 };
 var value = (env, name) => {
-  const text2 = env[name]?.trim();
-  return text2 === void 0 || text2 === "" ? void 0 : text2;
+  const text = env[name]?.trim();
+  return text === void 0 || text === "" ? void 0 : text;
 };
 function readTenant(env, problems) {
   const read = readCredentials(env);
@@ -432,9 +468,9 @@ async function openTenant(credentials, options) {
   });
   return { domain, accessToken, management };
 }
-function oauthError(text2) {
+function oauthError(text) {
   try {
-    const error = JSON.parse(text2).error;
+    const error = JSON.parse(text).error;
     return typeof error === "string" && /^[\w.-]{1,60}$/.test(error) ? error : void 0;
   } catch {
     return void 0;
@@ -443,7 +479,7 @@ function oauthError(text2) {
 async function clientCredentialsToken(credentials, timeoutMs) {
   const { domain } = credentials;
   const place = { step: TOKEN_STEP, host: domain, timeoutMs, source: "AUTH0_DOMAIN", hint: TOKEN_HINT };
-  const text2 = await boundedCall(place, async (signal) => {
+  const text = await boundedCall(place, async (signal) => {
     const response = await fetch(`https://${domain}/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
@@ -462,7 +498,7 @@ async function clientCredentialsToken(credentials, timeoutMs) {
   });
   let token;
   try {
-    token = JSON.parse(text2).access_token;
+    token = JSON.parse(text).access_token;
   } catch {
     token = void 0;
   }
@@ -482,28 +518,32 @@ function discardBody(body) {
 
 // src/action/plain-object.ts
 function isPlainObject(value2) {
-  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) return false;
-  const proto = Object.getPrototypeOf(value2);
-  return proto === Object.prototype || proto === null;
+  if (typeof value2 !== "object" || value2 === null || isArray(value2)) return false;
+  const proto = getPrototypeOf(value2);
+  return proto === OBJECT_PROTOTYPE || proto === null;
 }
-function ownValue(object2, key) {
-  return Object.hasOwn(object2, key) ? object2[key] : void 0;
+function ownValue(object, key) {
+  return hasOwn(object, key) ? object[key] : void 0;
 }
-function hasValue(object2, key) {
-  const value2 = ownValue(object2, key);
+function hasValue(object, key) {
+  const value2 = ownValue(object, key);
   return value2 !== void 0 && value2 !== null;
 }
 
 // src/action/marker.ts
+var DIGITS2 = /^\d+$/;
+function markerVersion(value2) {
+  if (typeof value2 === "number") return value2;
+  if (typeof value2 !== "string") return void 0;
+  const digits = value2.trim();
+  return DIGITS2.test(digits) ? Number(digits) : void 0;
+}
 function currentMarker(appMetadata, repairVersion) {
   if (!isPlainObject(appMetadata)) return void 0;
   const marker = ownValue(appMetadata, MARKER_KEY);
   if (!isPlainObject(marker)) return void 0;
-  const version = ownValue(marker, "v");
-  return typeof version === "number" && version >= repairVersion ? marker : void 0;
-}
-function hasCurrentMarker(appMetadata, repairVersion) {
-  return currentMarker(appMetadata, repairVersion) !== void 0;
+  const version = markerVersion(ownValue(marker, "v"));
+  return version !== void 0 && version >= repairVersion ? marker : void 0;
 }
 function buildMarker(repairVersion, status, now) {
   return { v: repairVersion, status, at: now.toISOString() };
@@ -513,21 +553,30 @@ function buildMarker(repairVersion, status, now) {
 var SKIP = { kind: "skip" };
 var EMPTY = Object.freeze({});
 var REFRESH_TOKEN_EXCHANGE = "oauth2-refresh-token";
+var AUTH0_PREFIX = /^auth0\|/;
 function migrationIdentityId(user, connections) {
   const identities = user.identities;
-  if (!Array.isArray(identities)) return void 0;
+  if (!isArray(identities)) return void 0;
   for (const identity of identities) {
     if (!isPlainObject(identity) || typeof identity.connection !== "string") continue;
     if (!connections.has(identity.connection)) continue;
     const id = identity.user_id;
-    if (typeof id === "string" || typeof id === "number") return String(id);
-    return user.user_id.replace(/^auth0\|/, "");
+    if (typeof id === "string") return id;
+    if (typeof id === "number") return `${id}`;
+    return user.user_id.replace(AUTH0_PREFIX, "");
   }
   return void 0;
 }
+function hasAnyValue(current, ignoredKey) {
+  for (const key in current) {
+    if (key !== ignoredKey && hasOwn(current, key) && current[key] !== void 0 && current[key] !== null) return true;
+  }
+  return false;
+}
 function isMissing(current, requiredKeys, ignoredKey) {
-  if (requiredKeys.length > 0) return requiredKeys.some((key) => !hasValue(current, key));
-  return !Object.keys(current).some((key) => key !== ignoredKey && hasValue(current, key));
+  if (requiredKeys.length === 0) return !hasAnyValue(current, ignoredKey);
+  for (const key of requiredKeys) if (!hasValue(current, key)) return true;
+  return false;
 }
 function side(value2, requiredKeys, ignoredKey) {
   if (value2 === void 0 || value2 === null) return { current: EMPTY, writable: true, missing: true };
@@ -542,7 +591,7 @@ function detect(event, config) {
   if (legacyId === void 0) return SKIP;
   if (event.transaction?.protocol === REFRESH_TOKEN_EXCHANGE) return SKIP;
   const { user_metadata, app_metadata } = event.user;
-  if (hasCurrentMarker(app_metadata, config.repairVersion)) return SKIP;
+  if (currentMarker(app_metadata, config.repairVersion) !== void 0) return SKIP;
   const user = side(user_metadata, config.requiredUserKeys);
   const app = side(app_metadata, config.requiredAppKeys, MARKER_KEY);
   if (user.missing && user.writable || app.missing && app.writable) {
@@ -604,8 +653,8 @@ import { ManagementError } from "auth0";
 function errorCode(body) {
   if (typeof body !== "object" || body === null) return void 0;
   const { errorCode: code, error } = body;
-  const text2 = typeof code === "string" ? code : typeof error === "string" ? error : void 0;
-  return text2 !== void 0 && /^[\w .-]{1,60}$/.test(text2) ? text2 : void 0;
+  const text = typeof code === "string" ? code : typeof error === "string" ? error : void 0;
+  return text !== void 0 && /^[\w .-]{1,60}$/.test(text) ? text : void 0;
 }
 async function withManagementStatus(call) {
   try {
@@ -637,7 +686,7 @@ async function connectionId(client, governor, name) {
   }
   return match.id;
 }
-var phrase = (text2) => `"${text2.replace(/["\\]/g, "\\$&")}"`;
+var phrase = (text) => `"${text.replace(/["\\]/g, "\\$&")}"`;
 async function connectionUserCount(client, governor, name) {
   return governor.call(`counting the users of the connection "${name}"`, async (signal) => {
     const page = await withManagementStatus(
@@ -843,8 +892,8 @@ var realClock = {
   sleep: (ms, signal) => sleep2(ms, void 0, { signal }).catch(() => void 0)
 };
 function header(headers, name) {
-  const text2 = headers?.get(name)?.trim();
-  return text2 !== void 0 && /^\d+$/.test(text2) ? Number(text2) : void 0;
+  const text = headers?.get(name)?.trim();
+  return text !== void 0 && /^\d+$/.test(text) ? Number(text) : void 0;
 }
 var RateGovernor = class {
   constructor(options) {
@@ -1095,6 +1144,8 @@ async function readCappedText(response, cap) {
 
 export {
   ndjsonLines,
+  objectKeys,
+  isArray,
   MARKER_KEY,
   RESERVED_APP_METADATA_KEYS,
   METADATA_BUDGET_BYTES,

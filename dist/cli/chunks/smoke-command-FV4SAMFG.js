@@ -8,14 +8,14 @@ import {
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-VLR63JM7.js";
+} from "./chunk-Z4WQLXUG.js";
 import {
   StatusError,
   StepFailure,
   causeOfReason,
   describeCause,
   formatSeconds
-} from "./chunk-KVQZM24A.js";
+} from "./chunk-RK6MCBBQ.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
@@ -223,14 +223,17 @@ var CONFIG_REASONS = {
   reserved_key: "lists a name Auth0 reserves (or the Action's marker)",
   not_an_integer: "is not a whole number",
   out_of_range: "is out of range",
-  invalid_path: "is not a valid dot path",
+  invalid_path: "is not a valid dot path (empty segments, or names every object inherits such as toString)",
   invalid_value: "has a value that is not allowed",
   missing_auth: "is not set, and no other legacy API authentication is configured",
   multiple_auth_methods: "configure more than one authentication method; keep exactly one"
 };
+function isConfigReason(reason) {
+  return Object.hasOwn(CONFIG_REASONS, reason);
+}
 function explainConfigProblem(problem) {
-  const reason = CONFIG_REASONS[problem.reason] ?? `is invalid (${problem.reason})`;
-  return `${problem.subject} ${reason}`;
+  const { reason } = problem;
+  return `${problem.subject} ${isConfigReason(reason) ? CONFIG_REASONS[reason] : `is invalid (${reason})`}`;
 }
 
 // src/shared/legacy-auth-secrets.ts

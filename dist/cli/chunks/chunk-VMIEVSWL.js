@@ -2,7 +2,7 @@
 import {
   DOTENV_FLAG,
   dotenvChoice
-} from "./chunk-KVQZM24A.js";
+} from "./chunk-RK6MCBBQ.js";
 
 // src/shared/command-line.ts
 import { parseArgs } from "node:util";

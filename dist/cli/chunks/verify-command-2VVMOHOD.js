@@ -3,8 +3,8 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-2ZP46XY5.js";
-import "./chunk-CQCTABWD.js";
+} from "./chunk-XKYPL4AB.js";
+import "./chunk-GD32KU5A.js";
 import {
   HISTORY_KIND,
   fileErrorReason,
@@ -14,8 +14,8 @@ import "./chunk-MS2M35LH.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-VLR63JM7.js";
-import "./chunk-KVQZM24A.js";
+} from "./chunk-Z4WQLXUG.js";
+import "./chunk-RK6MCBBQ.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";

@@ -3,9 +3,10 @@ import {
   Deadline,
   authHeaders,
   fnv1a,
+  legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-CQCTABWD.js";
+} from "./chunk-GD32KU5A.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -22,14 +23,14 @@ import {
   missingSides,
   readCappedText,
   tenantState
-} from "./chunk-VLR63JM7.js";
+} from "./chunk-Z4WQLXUG.js";
 import {
   StepFailure,
   causeOfReason,
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-KVQZM24A.js";
+} from "./chunk-RK6MCBBQ.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
@@ -90,23 +91,12 @@ function reportTable(report) {
 }
 
 // src/tools/legacy/legacy-list.ts
-import * as z from "zod/mini";
 var PAGE_CAP_BYTES = 16 * 1024 * 1024;
 var DEFAULT_PAGE_TIMEOUT_MS = 3e4;
 var LIST_HINT = "check LEGACY_API_LIST_URL and the store's credentials";
 var TOKEN_HINT = "check LEGACY_OAUTH_CLIENT_ID and LEGACY_OAUTH_CLIENT_SECRET";
 var DEFAULT_ATTEMPTS = 5;
 var FIRST_BACKOFF_MS = 250;
-var pageSchema = z.object({
-  users: z.array(
-    z.object({
-      legacy_id: z.union([z.string().check(z.minLength(1)), z.number()]),
-      email: z.optional(z.nullable(z.string())),
-      username: z.optional(z.nullable(z.string()))
-    })
-  ),
-  next_cursor: z.optional(z.nullable(z.string()))
-});
 function pageUrl(listUrl, cursor) {
   const url = new URL(listUrl);
   if (cursor !== void 0) url.searchParams.set("cursor", cursor);
@@ -133,7 +123,7 @@ async function fetchPage(url, config, deps, deadline) {
     } catch {
       return { ok: false, failure: invalid("invalid_json", 200) };
     }
-    const page = pageSchema.safeParse(body);
+    const page = legacyUserListPageSchema.safeParse(body);
     if (!page.success) return { ok: false, failure: invalid("not_a_user_list", 200) };
     const users = page.data.users.map((user) => ({
       legacy_id: String(user.legacy_id),

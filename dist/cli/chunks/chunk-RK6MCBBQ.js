@@ -1,7 +1,7 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 
 // src/action/http-failure.ts
-var NETWORK_REASONS = {
+var TRANSPORT_REASONS = {
   ECONNREFUSED: "connection_refused",
   ECONNRESET: "connection_reset",
   EPIPE: "connection_reset",
@@ -14,6 +14,9 @@ var NETWORK_REASONS = {
   UND_ERR_HEADERS_TIMEOUT: "timeout",
   UND_ERR_BODY_TIMEOUT: "timeout"
 };
+var TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/;
+var DECODING_CODE = /^Z_|^ERR__ERROR_|BROTLI|ZSTD/i;
+var PARSER_CODE = /^HPE_/;
 function errorCode(error) {
   let current = error;
   for (let depth = 0; depth < 4 && typeof current === "object" && current !== null; depth++) {
@@ -32,18 +35,21 @@ function invalid(reason, status) {
 function classifyThrown(error, deadlineExpired) {
   if (deadlineExpired) return transient("timeout");
   const code = errorCode(error) ?? "";
-  if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-    return { outcome: "legacy_error", retryable: false, reason: "tls" };
-  }
-  return transient(NETWORK_REASONS[code] ?? "network");
+  if (DECODING_CODE.test(code)) return invalid("body_not_decodable");
+  if (PARSER_CODE.test(code)) return invalid("not_http");
+  if (TLS_CODE.test(code)) return { outcome: "legacy_error", retryable: false, reason: "tls" };
+  return transient(TRANSPORT_REASONS[code] ?? "network");
 }
 function isTransientStatus(status) {
   return status === 429 || status === 408 || status >= 500;
 }
-function classifyStatus(response, prefix = "") {
-  const reason = `${prefix}status_${response.status}`;
+function classifyStatus(response) {
+  const reason = `status_${response.status}`;
   if (!isTransientStatus(response.status)) return invalid(reason, response.status);
   return transient(reason, response.status, parseRetryAfter(response.headers.get("retry-after")));
+}
+function atTokenEndpoint(failure) {
+  return { ...failure, reason: `oauth_${failure.reason}` };
 }
 function parseRetryAfter(header, now = Date.now()) {
   if (header === null) return void 0;
@@ -296,6 +302,7 @@ export {
   invalid,
   classifyThrown,
   classifyStatus,
+  atTokenEndpoint,
   parseRetryAfter,
   StatusError,
   causeOf,

@@ -1,15 +1,15 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
   PROGRAM
-} from "./chunk-HZU7BWOK.js";
+} from "./chunk-VMIEVSWL.js";
 import {
   ACTION_NAME
 } from "./chunk-HW5AEGFW.js";
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-2ZP46XY5.js";
-import "./chunk-CQCTABWD.js";
+} from "./chunk-XKYPL4AB.js";
+import "./chunk-GD32KU5A.js";
 import "./chunk-MS2M35LH.js";
 import {
   RateGovernor,
@@ -18,10 +18,10 @@ import {
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-VLR63JM7.js";
+} from "./chunk-Z4WQLXUG.js";
 import {
   StepFailure
-} from "./chunk-KVQZM24A.js";
+} from "./chunk-RK6MCBBQ.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";

@@ -3,9 +3,10 @@ import {
   Deadline,
   authHeaders,
   forgetToken,
+  legacyRecordSchema,
   pooledFetch,
   processCache
-} from "./chunk-CQCTABWD.js";
+} from "./chunk-GD32KU5A.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -18,16 +19,18 @@ import {
   discardBody,
   fillUrlTemplate,
   hasValue,
+  isArray,
   isForbiddenKeyName,
   isPlainObject,
   loginBlocker,
   ndjsonLines,
+  objectKeys,
   ownValue,
   readCappedText,
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-VLR63JM7.js";
+} from "./chunk-Z4WQLXUG.js";
 import {
   StepFailure,
   causeOfReason,
@@ -35,7 +38,7 @@ import {
   classifyThrown,
   invalid,
   noteChanges
-} from "./chunk-KVQZM24A.js";
+} from "./chunk-RK6MCBBQ.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
@@ -226,13 +229,14 @@ function jsonBytes(value) {
 // src/action/storable-value.ts
 function scalarProblem(value) {
   if (typeof value === "string") return value.isWellFormed() ? void 0 : "ill_formed_string";
-  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) return "unsafe_number";
-  return void 0;
+  if (typeof value !== "number") return void 0;
+  if (!Number.isFinite(value)) return "unsafe_number";
+  return Number.isInteger(value) && !Number.isSafeInteger(value) ? "unsafe_number" : void 0;
 }
 function valueProblem(value, depth = 0) {
   if (typeof value !== "object" || value === null) return scalarProblem(value);
   if (depth >= MAX_VALUE_DEPTH) return "too_deep";
-  if (Array.isArray(value)) {
+  if (isArray(value)) {
     for (const element of value) {
       const problem = valueProblem(element, depth + 1);
       if (problem) return problem;
@@ -240,7 +244,7 @@ function valueProblem(value, depth = 0) {
     return void 0;
   }
   if (!isPlainObject(value)) return void 0;
-  for (const key of Object.keys(value)) {
+  for (const key of objectKeys(value)) {
     if (isForbiddenKeyName(key)) return "nested_forbidden_key";
     const problem = valueProblem(value[key], depth + 1);
     if (problem) return problem;
@@ -317,7 +321,18 @@ async function readRecord(response) {
     return { kind: "failed", failure: invalid("invalid_json", 200) };
   }
 }
+function redirectTarget(location, current, origin) {
+  let next;
+  try {
+    next = new URL(location, current);
+  } catch {
+    return "redirect_invalid_location";
+  }
+  if (next.origin !== origin) return "redirect_other_origin";
+  return next.username === "" && next.password === "" ? next : "redirect_with_credentials";
+}
 async function getFollowingSameOrigin(url, headers, deps) {
+  const origin = new URL(url).origin;
   let current = url;
   for (let hop = 0; ; hop++) {
     const response = await deps.fetch(current, {
@@ -328,8 +343,8 @@ async function getFollowingSameOrigin(url, headers, deps) {
     const location = response.headers.get("location");
     if (response.status < 300 || response.status >= 400 || location === null) return response;
     discardBody(response.body);
-    const next = new URL(location, current);
-    if (next.origin !== new URL(url).origin) return { redirectRefused: "redirect_other_origin" };
+    const next = redirectTarget(location, current, origin);
+    if (typeof next === "string") return { redirectRefused: next };
     if (hop >= MAX_SAME_ORIGIN_REDIRECTS) return { redirectRefused: "too_many_redirects" };
     current = next.href;
   }
@@ -343,8 +358,8 @@ async function attemptOnce(url, config, deps) {
   discardBody(response.body);
   if (response.status === 404) return { kind: "not_found" };
   const failure = classifyStatus(response);
-  if (response.status === 401 && config.auth.kind === "oauth" && !auth.freshToken) {
-    forgetToken(config.auth, deps.cache);
+  if (response.status === 401 && config.auth.kind === "oauth" && auth.sentToken && !auth.sentToken.fresh) {
+    forgetToken(config.auth, deps.cache, auth.sentToken.value);
     return { kind: "failed", failure, retryNow: true };
   }
   return { kind: "failed", failure };
@@ -369,33 +384,49 @@ async function fetchLegacyRecord(url, config, deps) {
 }
 
 // src/action/legacy-record.ts
-import * as z2 from "zod/mini";
-var plainObject = z2.custom(isPlainObject);
-var metadataSchema = z2.union([z2.undefined(), z2.null(), plainObject]);
-function valueAtPath(record2, path) {
+var NOT_AN_OBJECT = false;
+function metadataAt(record2, path) {
   let current = record2;
   for (const segment of path) {
-    if (current === void 0 || current === null) return { found: true, value: void 0 };
-    if (!isPlainObject(current)) return { found: false };
+    if (current === void 0 || current === null) return void 0;
+    if (!isPlainObject(current)) return NOT_AN_OBJECT;
     current = ownValue(current, segment);
   }
-  return { found: true, value: current };
-}
-function metadataAt(record2, path) {
-  const at = valueAtPath(record2, path);
-  if (!at.found) return false;
-  const checked = metadataSchema.safeParse(at.value);
-  if (!checked.success) return false;
-  return checked.data ?? void 0;
+  if (current === void 0 || current === null) return void 0;
+  return isPlainObject(current) ? current : NOT_AN_OBJECT;
 }
 function readLegacyRecord(body, config) {
-  const record2 = plainObject.safeParse(body);
-  if (!record2.success) return { ok: false, reason: "record_not_object" };
-  const userMetadata = metadataAt(record2.data, config.userMetadataPath);
-  if (userMetadata === false) return { ok: false, reason: "user_metadata_not_object" };
-  const appMetadata = metadataAt(record2.data, config.appMetadataPath);
-  if (appMetadata === false) return { ok: false, reason: "app_metadata_not_object" };
+  if (!isPlainObject(body)) return { ok: false, reason: "record_not_object" };
+  const userMetadata = metadataAt(body, config.userMetadataPath);
+  if (userMetadata === NOT_AN_OBJECT) return { ok: false, reason: "user_metadata_not_object" };
+  const appMetadata = metadataAt(body, config.appMetadataPath);
+  if (appMetadata === NOT_AN_OBJECT) return { ok: false, reason: "app_metadata_not_object" };
   return { ok: true, userMetadata, appMetadata };
+}
+
+// src/tools/legacy/contract-record.ts
+var schemas = /* @__PURE__ */ new WeakMap();
+function schemaFor(config) {
+  let schema = schemas.get(config);
+  if (!schema) {
+    schema = legacyRecordSchema({ user: config.userMetadataPath, app: config.appMetadataPath });
+    schemas.set(config, schema);
+  }
+  return schema;
+}
+var startsWith = (path, prefix) => path.length <= prefix.length && path.every((segment, index) => segment === prefix[index]);
+function reasonAt(path, config) {
+  if (path.length === 0) return "record_not_object";
+  return startsWith(path, config.userMetadataPath) ? "user_metadata_not_object" : "app_metadata_not_object";
+}
+function readContractRecord(body, config) {
+  const checked = schemaFor(config).safeParse(body);
+  if (!checked.success) {
+    const reasons = checked.error.issues.map((issue) => reasonAt(issue.path, config));
+    const reason = reasons.find((each) => each === "record_not_object") ?? reasons.find((each) => each === "user_metadata_not_object") ?? "app_metadata_not_object";
+    return { ok: false, reason };
+  }
+  return readLegacyRecord(body, config);
 }
 
 // src/tools/backfill/update-body.ts
@@ -450,7 +481,7 @@ async function repairUser(user, deps) {
   if (!url.ok) return { outcome: "failed", reason: `user_has_no_usable_${url.field}` };
   const fetched = await fetchWithRounds(url.url, deps);
   if (fetched.kind === "failed") return { outcome: "failed", reason: failureReason(fetched.failure) };
-  const record2 = fetched.kind === "found" ? readLegacyRecord(fetched.body, config) : void 0;
+  const record2 = fetched.kind === "found" ? readContractRecord(fetched.body, config) : void 0;
   if (record2 !== void 0 && !record2.ok) return { outcome: "failed", reason: `invalid_response:${record2.reason}` };
   const sides = await currentSides(user, detection, deps);
   if ("outcome" in sides) return sides;

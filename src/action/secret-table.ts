@@ -1,0 +1,91 @@
+/**
+ * Every secret the Action reads, the parser its text goes through and its default: the
+ * declarative reading a schema gives, in plain functions (nothing in the bundle but our
+ * own code). A secret without a default is required. The rows are in the order the
+ * README documents them, which is the order problems are listed in. To add a secret:
+ * give it a row here and a field in Config (config.ts).
+ */
+import {
+  allowedAppKeys,
+  anyText,
+  basicCredentials,
+  dotPath,
+  endpointUrl,
+  headerName,
+  headerValue,
+  integerInRange,
+  keyList,
+  nameSet,
+  oneOf,
+  type Parsed,
+  type SecretParser,
+  urlTemplate,
+} from "./secret-parsers";
+
+const ON_LEGACY_ERROR_CHOICES = ["continue", "deny"] as const;
+
+export interface SecretField<T> {
+  parse: SecretParser<T>;
+  /** Taken when the secret is absent or blank; without it the secret is `missing`. */
+  fallback?: { value: T };
+}
+
+/** An optional secret: unset is a value of its own. */
+const UNSET = { value: undefined };
+
+// Plain object literals and no calls: the table is built at every cold start.
+export const SECRET_TABLE = {
+  LEGACY_API_URL: { parse: urlTemplate },
+  MIGRATION_CONNECTIONS: { parse: nameSet },
+  LEGACY_API_TOKEN: { parse: headerValue, fallback: UNSET },
+  LEGACY_API_BASIC_AUTH: { parse: basicCredentials, fallback: UNSET },
+  LEGACY_API_KEY_HEADER: { parse: headerName, fallback: UNSET },
+  LEGACY_API_KEY: { parse: headerValue, fallback: UNSET },
+  LEGACY_OAUTH_TOKEN_URL: { parse: endpointUrl, fallback: UNSET },
+  LEGACY_OAUTH_CLIENT_ID: { parse: anyText, fallback: UNSET },
+  LEGACY_OAUTH_CLIENT_SECRET: { parse: anyText, fallback: UNSET },
+  LEGACY_OAUTH_AUDIENCE: { parse: anyText, fallback: UNSET },
+  LEGACY_OAUTH_SCOPE: { parse: anyText, fallback: UNSET },
+  REQUIRED_USER_METADATA_KEYS: { parse: keyList, fallback: { value: [] } },
+  REQUIRED_APP_METADATA_KEYS: { parse: keyList, fallback: { value: [] } },
+  APP_METADATA_ALLOWED_KEYS: { parse: allowedAppKeys, fallback: UNSET },
+  LEGACY_USER_METADATA_PATH: { parse: dotPath, fallback: { value: ["user_metadata"] } },
+  LEGACY_APP_METADATA_PATH: { parse: dotPath, fallback: { value: ["app_metadata"] } },
+  LEGACY_API_TIMEOUT_MS: { parse: (text) => integerInRange(text, 100, 10_000), fallback: { value: 4000 } },
+  ON_LEGACY_ERROR: {
+    parse: (text) => oneOf(text, ON_LEGACY_ERROR_CHOICES),
+    fallback: { value: ON_LEGACY_ERROR_CHOICES[0] },
+  },
+  REPAIR_VERSION: { parse: (text) => integerInRange(text, 1, 1_000_000), fallback: { value: 1 } },
+} satisfies Record<string, SecretField<unknown>>;
+
+/** Every secret the Action reads. */
+export type SecretName = keyof typeof SECRET_TABLE;
+
+/** What each secret becomes once it parsed. */
+export type ParsedSecrets = {
+  [Name in SecretName]: (typeof SECRET_TABLE)[Name] extends SecretField<infer T> ? T : never;
+};
+
+// Spelled with {2} so the bundle never holds a sequence the Deploy CLI would replace.
+const UNREPLACED_PLACEHOLDER = /^(@{2}\w+@{2}|#{2}\w+#{2})$/;
+
+const AT_SIGN = 0x40;
+const NUMBER_SIGN = 0x23;
+
+/**
+ * One secret as Auth0 hands it over: a blank value takes the default (or is `missing`),
+ * and a value still shaped like a Deploy CLI keyword was never replaced at deploy.
+ */
+export function readSecret<T>(raw: unknown, field: SecretField<T>): Parsed<T> {
+  if (raw !== undefined && typeof raw !== "string") return { reason: "not_a_string" };
+  const text = raw?.trim() ?? "";
+  if (text === "") return field.fallback ?? { reason: "missing" };
+  // The pattern runs only when the first character calls for it: a regular expression
+  // costs its compilation on an instance's first login.
+  const first = text.charCodeAt(0);
+  if ((first === AT_SIGN || first === NUMBER_SIGN) && UNREPLACED_PLACEHOLDER.test(text)) {
+    return { reason: "unreplaced_placeholder" };
+  }
+  return field.parse(text);
+}
