@@ -63,12 +63,20 @@ function brokenLinks(): string[] {
   return broken;
 }
 
+/** The README is the contract a newcomer reads first: short, with one page per task behind it. */
+const README_MAX_LINES = 250;
+
 describe("Markdown links", () => {
   it("makes anchors the way GitHub does", () => {
     const anchors = headingAnchors(
       "# Finish the migration: verify and backfill\n## `npm run try`\n## Notes\n## Notes\n",
     );
     expect([...anchors]).toEqual(["finish-the-migration-verify-and-backfill", "npm-run-try", "notes", "notes-1"]);
+  });
+
+  it(`keeps the README within ${README_MAX_LINES} lines`, () => {
+    const lines = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8").trimEnd().split("\n").length;
+    expect(lines).toBeLessThanOrEqual(README_MAX_LINES);
   });
 
   it("every relative link and anchor in the Markdown files resolves", () => {
