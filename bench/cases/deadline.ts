@@ -65,7 +65,7 @@ export async function measureDeadline(context: CaseContext): Promise<void> {
         Array.from({ length: plan.deadlineRuns }, () => ({
           variant,
           budget,
-          runtime: runtimeFor(variant, secretsFor(store, budget)),
+          runtime: runtimeFor(variant, secretsFor(store, budget), { executionLimitMs: plan.executionLimitMs }),
         })),
       ),
     );

@@ -17,9 +17,13 @@ import type { Variant } from "../variants";
  * that every figure is per instance and comparable from run to run; on Auth0 each
  * instance pays for what it has not seen itself (docs/performance.md, group 6).
  */
-export function runtimeFor(variant: Variant, secrets: Record<string, string>): PostLoginRuntime {
+export function runtimeFor(
+  variant: Variant,
+  secrets: Record<string, string>,
+  options: { executionLimitMs?: number } = {},
+): PostLoginRuntime {
   const source = { name: ACTION_NAME, code: variant.code, secrets, filename: `${variant.id}.js` };
-  return new PostLoginRuntime([source], { cache: "reliable" });
+  return new PostLoginRuntime([source], { cache: "reliable", executionLimitMs: options.executionLimitMs });
 }
 
 export interface DirectHandler {
