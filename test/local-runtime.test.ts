@@ -5,24 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { METADATA_BUDGET_BYTES } from "../src/action/metadata-rules";
 import { ActionLoadError } from "../src/local/runtime/load-action";
-import type { LocalUser } from "../src/local/runtime/post-login-event";
 import { EXECUTION_LIMIT_MS, PostLoginRuntime, type RuntimeOptions } from "../src/local/runtime/post-login-runtime";
 import { InvalidSecrets } from "../src/local/runtime/secrets";
+import { inlineAction, localUser } from "./support/inline-actions";
 
-const user = (overrides: Partial<LocalUser> = {}): LocalUser => ({
-  user_id: "auth0|42",
-  email: "someone@example.com",
-  identities: [{ connection: "legacy-db", provider: "auth0", user_id: "42", isSocial: false }],
-  user_metadata: {},
-  app_metadata: {},
-  logins_count: 3,
-  ...overrides,
-});
+const user = localUser;
 
-/** One Action whose handler body is `body` (it sees `event` and `api`). */
-function action(body: string, name = "test-action", secrets: Record<string, unknown> = {}) {
-  return { name, secrets, code: `exports.onExecutePostLogin = async (event, api) => {\n${body}\n};` };
-}
+const action = inlineAction;
 
 function runtime(body: string, options?: RuntimeOptions) {
   return new PostLoginRuntime([action(body)], options);

@@ -12,20 +12,11 @@ import { CACHE_LIMITS } from "../src/local/runtime/action-cache";
 import type { LocalUser } from "../src/local/runtime/post-login-event";
 import { PostLoginRuntime, type RuntimeOptions } from "../src/local/runtime/post-login-runtime";
 import { ACTION_RUNTIME } from "../src/shared/action-identity";
+import { inlineAction, localUser } from "./support/inline-actions";
 
-const user = (overrides: Partial<LocalUser> = {}): LocalUser => ({
-  user_id: "auth0|42",
-  email: "someone@example.com",
-  identities: [{ connection: "legacy-db", provider: "auth0", user_id: "42", isSocial: false }],
-  user_metadata: {},
-  app_metadata: {},
-  logins_count: 3,
-  ...overrides,
-});
+const user = localUser;
 
-function action(body: string, name = "test-action", secrets: Record<string, unknown> = {}) {
-  return { name, secrets, code: `exports.onExecutePostLogin = async (event, api) => {\n${body}\n};` };
-}
+const action = inlineAction;
 
 const runtime = (body: string, options?: RuntimeOptions) => new PostLoginRuntime([action(body)], options);
 const kept = async (rt: PostLoginRuntime, login: Partial<LocalUser> = {}) =>

@@ -120,7 +120,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-PZHTJEXK.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-UELDWISU.js")).runFinishCommand
 });
 
 // src/tools/history/history-path.ts

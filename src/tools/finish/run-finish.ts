@@ -13,18 +13,15 @@ import { ToolError } from "../tool-error";
 import { readToolSettings } from "../tool-settings";
 import { reportTable } from "../verify/render-report";
 import { verifyAgainst } from "../verify/verify-against";
-import { writeBackup } from "./backup-file";
+import { applyScriptPlan } from "./apply-script-plan";
 import { readConfigurationValues } from "./configuration-values";
 import { checkMigrating } from "./connection-checks";
 import { configurationKeys } from "./connection-copy";
 import { FinishRefusal } from "./finish-refusal";
 import { openFinishTenant } from "./finish-tenant";
-import { guardedWrite } from "./guarded-write";
 import { nextSteps } from "./next-steps";
 import { NO_OP_SCRIPTS } from "./no-op-scripts";
-import { planDiff } from "./script-diff";
 import { planScripts } from "./script-plan";
-import { writtenNotAsSent } from "./written-not-as-sent";
 
 /** Verify covers the MIGRATION_CONNECTIONS only, so only one of them can be finished. */
 export function chooseConnection(config: Config, given: string | undefined): string {
@@ -81,20 +78,9 @@ export async function runFinish(args: FinishArgs, common: CommonArgs, io: ToolIo
     out(["Its login and get_user scripts are already the no-ops finish writes: nothing to do."]);
     return 0;
   }
-  out(["3. The change", ...planDiff(plan), ""]);
-  if (args.dryRun) {
-    out(["Dry run: nothing was written, and no backup was taken."]);
-    return 0;
-  }
-  const backupPath = writeBackup(args.backupDir, {
-    takenAt: new Date().toISOString(),
-    takenBefore: "finish",
-    tenant: tenant.access.domain,
-    connection: copy,
-  });
-  out([`Backup of the connection as read: ${backupPath} (mode 0600)`]);
-  const differences = await guardedWrite(tenant.connections, copy, plan, backupPath);
-  if (differences.length > 0) return writtenNotAsSent(io, differences, backupPath);
-  out(["", ...nextSteps(name, backupPath)]);
+  const change = { tenant, copy, plan, moment: "finish" as const, heading: "3. The change" };
+  const applied = await applyScriptPlan({ ...change, dryRun: args.dryRun, backupDir: args.backupDir }, io);
+  if (!applied.written) return applied.exitCode;
+  out(["", ...nextSteps(name, applied.backupPath)]);
   return 0;
 }

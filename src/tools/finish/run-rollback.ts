@@ -9,17 +9,15 @@ import type { CommonArgs } from "../commands/tool-command";
 import type { ToolIo } from "../commands/tool-io";
 import { ToolError } from "../tool-error";
 import { readToolSettings } from "../tool-settings";
-import { readBackup, writeBackup } from "./backup-file";
+import { applyScriptPlan } from "./apply-script-plan";
+import { readBackup } from "./backup-file";
 import { readConfigurationValues } from "./configuration-values";
 import { checkCustomDatabase } from "./connection-checks";
 import { MIGRATION_SCRIPTS, migrationScripts } from "./connection-copy";
 import { FinishRefusal } from "./finish-refusal";
 import { openFinishTenant } from "./finish-tenant";
-import { guardedWrite } from "./guarded-write";
 import { NO_OP_SCRIPTS } from "./no-op-scripts";
-import { planDiff } from "./script-diff";
 import { planScripts } from "./script-plan";
-import { writtenNotAsSent } from "./written-not-as-sent";
 
 export async function runRollback(
   backupFile: string,
@@ -64,20 +62,10 @@ export async function runRollback(
     out(["Its login and get_user scripts already are the backup's: nothing to do."]);
     return 0;
   }
-  out(["", "The change", ...planDiff(plan), ""]);
-  if (args.dryRun) {
-    out(["Dry run: nothing was written, and no backup was taken."]);
-    return 0;
-  }
-  const backupPath = writeBackup(args.backupDir, {
-    takenAt: new Date().toISOString(),
-    takenBefore: "rollback",
-    tenant: tenant.access.domain,
-    connection: copy,
-  });
-  out([`Backup of the connection as read: ${backupPath} (mode 0600)`]);
-  const differences = await guardedWrite(tenant.connections, copy, plan, backupPath);
-  if (differences.length > 0) return writtenNotAsSent(io, differences, backupPath);
+  out([""]);
+  const change = { tenant, copy, plan, moment: "rollback" as const, heading: "The change" };
+  const applied = await applyScriptPlan({ ...change, dryRun: args.dryRun, backupDir: args.backupDir }, io);
+  if (!applied.written) return applied.exitCode;
   const importMode = options.import_mode === true ? "on" : "off";
   out([
     "",

@@ -155,6 +155,123 @@ function readBackup(path) {
   return { takenAt: parsed.taken_at, takenBefore: parsed.taken_before, tenant: parsed.tenant, connection };
 }
 
+// src/tools/finish/guarded-write.ts
+import { isDeepStrictEqual } from "node:util";
+function changedFields(before, after) {
+  const fields = [];
+  for (const key of /* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const [was, is] = [before[key], after[key]];
+    if (isDeepStrictEqual(was, is)) continue;
+    if (key === "options" && isPlainObject(was) && isPlainObject(is)) {
+      fields.push(...changedFields(was, is).map((name) => `options.${name}`));
+    } else {
+      fields.push(key);
+    }
+  }
+  return fields.sort();
+}
+function answerDifferences(plan, answer) {
+  const sent = plan.body.options;
+  if (!isPlainObject(sent)) return [];
+  if (answer?.options === void 0) return ["the answer holds no options"];
+  const got = answer.options;
+  const written = migrationScripts(got);
+  const differences = MIGRATION_SCRIPTS.filter((name) => written[name] !== plan.after[name]).map(
+    (name) => `options.customScripts.${name}`
+  );
+  for (const key of Object.keys(sent)) {
+    if (key === "configuration") {
+      const same = isDeepStrictEqual(configurationKeys(got), configurationKeys(sent));
+      if (!same) differences.push("options.configuration (its keys)");
+    } else if (key !== "customScripts" && !isDeepStrictEqual(got[key], sent[key])) {
+      differences.push(`options.${key}`);
+    }
+  }
+  const otherScripts = (options) => {
+    const scripts = isPlainObject(options.customScripts) ? { ...options.customScripts } : {};
+    for (const name of MIGRATION_SCRIPTS) delete scripts[name];
+    return scripts;
+  };
+  if (!isDeepStrictEqual(otherScripts(got), otherScripts(sent)))
+    differences.push("options.customScripts (other scripts)");
+  return differences;
+}
+function mayHaveApplied(failure) {
+  const { failure: cause } = failure;
+  if (cause.kind === "status") return cause.status >= 500;
+  return cause.kind !== "dns" && cause.kind !== "refused" && cause.kind !== "tls";
+}
+async function guardedWrite(api, copy, plan, backupPath) {
+  const current = await api.read(copy.id, `reading the connection "${copy.name}" again just before the write`);
+  const changed = changedFields(copy.raw, current.raw);
+  if (changed.length > 0) {
+    throw new FinishRefusal("changed_concurrently", `changed since the plan was made: ${changed.join(", ")}`);
+  }
+  try {
+    return answerDifferences(plan, await api.write(copy.id, copy.name, plan.body));
+  } catch (error) {
+    if (error instanceof StepFailure) {
+      error.changed = mayHaveApplied(error) ? `the write may have been applied: read the connection (finish --dry-run shows its scripts); the backup is ${backupPath}` : `nothing was changed in the tenant (the write was refused or never sent); the backup is ${backupPath}`;
+    }
+    throw error;
+  }
+}
+
+// src/tools/finish/script-diff.ts
+var lines = (text) => text === void 0 ? [] : text.replace(/\n$/, "").split("\n");
+function scriptDiff(name, before, after) {
+  const from = before === void 0 ? "(none)" : `${lines(before).length} line(s)`;
+  const to = after === void 0 ? "(removed)" : `${lines(after).length} line(s)`;
+  return [
+    `--- customScripts.${name} now: ${from}`,
+    `+++ customScripts.${name} after: ${to}`,
+    ...lines(before).map((line) => `-${line}`),
+    ...lines(after).map((line) => `+${line}`)
+  ];
+}
+function planDiff(plan) {
+  const changed = MIGRATION_SCRIPTS.filter((name) => plan.changed.includes(name));
+  const kept = Object.keys(plan.body.options ?? {}).length;
+  const configuration = plan.configurationKeys.length > 0 ? `; configuration: ${plan.configurationKeys.length} key(s) sent again from --configuration-file (values not shown)` : "";
+  return [
+    ...changed.flatMap((name) => scriptDiff(name, plan.before[name], plan.after[name])),
+    `Every other option is sent back as read (${kept} option key(s) in all)${configuration}.`
+  ];
+}
+
+// src/tools/finish/written-not-as-sent.ts
+var WRITTEN_NOT_AS_SENT = 3;
+function writtenNotAsSent(io, differences, backupPath) {
+  io.stderr.write(
+    `${PROGRAM} finish: the connection was written, but the tenant's answer differs from what was sent in: ${differences.join(", ")}
+  read the connection in the dashboard before going on; the backup is ${backupPath}, and
+  ${PROGRAM} finish --rollback ${backupPath} restores its scripts
+`
+  );
+  return WRITTEN_NOT_AS_SENT;
+}
+
+// src/tools/finish/apply-script-plan.ts
+async function applyScriptPlan(change, io) {
+  const out = (lines2) => io.stdout(`${lines2.join("\n")}
+`);
+  out([change.heading, ...planDiff(change.plan), ""]);
+  if (change.dryRun) {
+    out(["Dry run: nothing was written, and no backup was taken."]);
+    return { written: false, exitCode: 0 };
+  }
+  const backupPath = writeBackup(change.backupDir, {
+    takenAt: (/* @__PURE__ */ new Date()).toISOString(),
+    takenBefore: change.moment,
+    tenant: change.tenant.access.domain,
+    connection: change.copy
+  });
+  out([`Backup of the connection as read: ${backupPath} (mode 0600)`]);
+  const differences = await guardedWrite(change.tenant.connections, change.copy, change.plan, backupPath);
+  if (differences.length > 0) return { written: false, exitCode: writtenNotAsSent(io, differences, backupPath) };
+  return { written: true, backupPath };
+}
+
 // src/tools/finish/configuration-values.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 function readConfigurationValues(path) {
@@ -243,68 +360,6 @@ async function openFinishTenant(config, credentials, io, common) {
   return { access, users: side.source, connections: connectionApi(access.management, { reads: governor, write }) };
 }
 
-// src/tools/finish/guarded-write.ts
-import { isDeepStrictEqual } from "node:util";
-function changedFields(before, after) {
-  const fields = [];
-  for (const key of /* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const [was, is] = [before[key], after[key]];
-    if (isDeepStrictEqual(was, is)) continue;
-    if (key === "options" && isPlainObject(was) && isPlainObject(is)) {
-      fields.push(...changedFields(was, is).map((name) => `options.${name}`));
-    } else {
-      fields.push(key);
-    }
-  }
-  return fields.sort();
-}
-function answerDifferences(plan, answer) {
-  const sent = plan.body.options;
-  if (!isPlainObject(sent)) return [];
-  if (answer?.options === void 0) return ["the answer holds no options"];
-  const got = answer.options;
-  const written = migrationScripts(got);
-  const differences = MIGRATION_SCRIPTS.filter((name) => written[name] !== plan.after[name]).map(
-    (name) => `options.customScripts.${name}`
-  );
-  for (const key of Object.keys(sent)) {
-    if (key === "configuration") {
-      const same = isDeepStrictEqual(configurationKeys(got), configurationKeys(sent));
-      if (!same) differences.push("options.configuration (its keys)");
-    } else if (key !== "customScripts" && !isDeepStrictEqual(got[key], sent[key])) {
-      differences.push(`options.${key}`);
-    }
-  }
-  const otherScripts = (options) => {
-    const scripts = isPlainObject(options.customScripts) ? { ...options.customScripts } : {};
-    for (const name of MIGRATION_SCRIPTS) delete scripts[name];
-    return scripts;
-  };
-  if (!isDeepStrictEqual(otherScripts(got), otherScripts(sent)))
-    differences.push("options.customScripts (other scripts)");
-  return differences;
-}
-function mayHaveApplied(failure) {
-  const { failure: cause } = failure;
-  if (cause.kind === "status") return cause.status >= 500;
-  return cause.kind !== "dns" && cause.kind !== "refused" && cause.kind !== "tls";
-}
-async function guardedWrite(api, copy, plan, backupPath) {
-  const current = await api.read(copy.id, `reading the connection "${copy.name}" again just before the write`);
-  const changed = changedFields(copy.raw, current.raw);
-  if (changed.length > 0) {
-    throw new FinishRefusal("changed_concurrently", `changed since the plan was made: ${changed.join(", ")}`);
-  }
-  try {
-    return answerDifferences(plan, await api.write(copy.id, copy.name, plan.body));
-  } catch (error) {
-    if (error instanceof StepFailure) {
-      error.changed = mayHaveApplied(error) ? `the write may have been applied: read the connection (finish --dry-run shows its scripts); the backup is ${backupPath}` : `nothing was changed in the tenant (the write was refused or never sent); the backup is ${backupPath}`;
-    }
-    throw error;
-  }
-}
-
 // src/tools/finish/next-steps.ts
 function nextSteps(connection, backupPath) {
   return [
@@ -342,28 +397,6 @@ var GET_USER = `function getByEmail(email, callback) {
 }
 `;
 var NO_OP_SCRIPTS = { login: LOGIN, get_user: GET_USER };
-
-// src/tools/finish/script-diff.ts
-var lines = (text) => text === void 0 ? [] : text.replace(/\n$/, "").split("\n");
-function scriptDiff(name, before, after) {
-  const from = before === void 0 ? "(none)" : `${lines(before).length} line(s)`;
-  const to = after === void 0 ? "(removed)" : `${lines(after).length} line(s)`;
-  return [
-    `--- customScripts.${name} now: ${from}`,
-    `+++ customScripts.${name} after: ${to}`,
-    ...lines(before).map((line) => `-${line}`),
-    ...lines(after).map((line) => `+${line}`)
-  ];
-}
-function planDiff(plan) {
-  const changed = MIGRATION_SCRIPTS.filter((name) => plan.changed.includes(name));
-  const kept = Object.keys(plan.body.options ?? {}).length;
-  const configuration = plan.configurationKeys.length > 0 ? `; configuration: ${plan.configurationKeys.length} key(s) sent again from --configuration-file (values not shown)` : "";
-  return [
-    ...changed.flatMap((name) => scriptDiff(name, plan.before[name], plan.after[name])),
-    `Every other option is sent back as read (${kept} option key(s) in all)${configuration}.`
-  ];
-}
 
 // src/tools/finish/script-plan.ts
 var ECHOED_FIELDS = ["display_name", "realms"];
@@ -407,18 +440,6 @@ function planScripts(copy, options, target, values) {
     body,
     configurationKeys: configurationKeys(options)
   };
-}
-
-// src/tools/finish/written-not-as-sent.ts
-var WRITTEN_NOT_AS_SENT = 3;
-function writtenNotAsSent(io, differences, backupPath) {
-  io.stderr.write(
-    `${PROGRAM} finish: the connection was written, but the tenant's answer differs from what was sent in: ${differences.join(", ")}
-  read the connection in the dashboard before going on; the backup is ${backupPath}, and
-  ${PROGRAM} finish --rollback ${backupPath} restores its scripts
-`
-  );
-  return WRITTEN_NOT_AS_SENT;
 }
 
 // src/tools/finish/run-finish.ts
@@ -473,21 +494,10 @@ async function runFinish(args, common, io) {
     out(["Its login and get_user scripts are already the no-ops finish writes: nothing to do."]);
     return 0;
   }
-  out(["3. The change", ...planDiff(plan), ""]);
-  if (args.dryRun) {
-    out(["Dry run: nothing was written, and no backup was taken."]);
-    return 0;
-  }
-  const backupPath = writeBackup(args.backupDir, {
-    takenAt: (/* @__PURE__ */ new Date()).toISOString(),
-    takenBefore: "finish",
-    tenant: tenant.access.domain,
-    connection: copy
-  });
-  out([`Backup of the connection as read: ${backupPath} (mode 0600)`]);
-  const differences = await guardedWrite(tenant.connections, copy, plan, backupPath);
-  if (differences.length > 0) return writtenNotAsSent(io, differences, backupPath);
-  out(["", ...nextSteps(name, backupPath)]);
+  const change = { tenant, copy, plan, moment: "finish", heading: "3. The change" };
+  const applied = await applyScriptPlan({ ...change, dryRun: args.dryRun, backupDir: args.backupDir }, io);
+  if (!applied.written) return applied.exitCode;
+  out(["", ...nextSteps(name, applied.backupPath)]);
   return 0;
 }
 
@@ -529,20 +539,10 @@ async function runRollback(backupFile, args, common, io) {
     out(["Its login and get_user scripts already are the backup's: nothing to do."]);
     return 0;
   }
-  out(["", "The change", ...planDiff(plan), ""]);
-  if (args.dryRun) {
-    out(["Dry run: nothing was written, and no backup was taken."]);
-    return 0;
-  }
-  const backupPath = writeBackup(args.backupDir, {
-    takenAt: (/* @__PURE__ */ new Date()).toISOString(),
-    takenBefore: "rollback",
-    tenant: tenant.access.domain,
-    connection: copy
-  });
-  out([`Backup of the connection as read: ${backupPath} (mode 0600)`]);
-  const differences = await guardedWrite(tenant.connections, copy, plan, backupPath);
-  if (differences.length > 0) return writtenNotAsSent(io, differences, backupPath);
+  out([""]);
+  const change = { tenant, copy, plan, moment: "rollback", heading: "The change" };
+  const applied = await applyScriptPlan({ ...change, dryRun: args.dryRun, backupDir: args.backupDir }, io);
+  if (!applied.written) return applied.exitCode;
   const importMode = options.import_mode === true ? "on" : "off";
   out([
     "",
