@@ -10,9 +10,9 @@ import { fileErrorReason } from "../file-error-reason";
 import { ToolError } from "../tool-error";
 import { HISTORY_KIND, HISTORY_VERSION, type HistoryLine, historyLineSchema } from "./history-line";
 
-export type SkipReason = "not_json" | "not_history" | "other_version" | "invalid_fields";
+export type UnreadableLineReason = "not_json" | "not_history" | "other_version" | "invalid_fields";
 
-export const SKIP_REASONS: Readonly<Record<SkipReason, string>> = {
+export const UNREADABLE_LINE_REASONS: Readonly<Record<UnreadableLineReason, string>> = {
   not_json: "not JSON (cut short or damaged)",
   not_history: "not a line of a verify history",
   other_version: "written by another version of the tools",
@@ -31,10 +31,10 @@ export interface History {
   /** Oldest first; runs of the same time keep the file's order. */
   runs: HistoryRun[];
   /** Lines that were left out, each with its line number as the subject ("line 7"). */
-  skipped: Problem<SkipReason>[];
+  skipped: Problem<UnreadableLineReason>[];
 }
 
-function parseLine(text: string): HistoryLine | SkipReason {
+function parseLine(text: string): HistoryLine | UnreadableLineReason {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -51,7 +51,7 @@ function parseLine(text: string): HistoryLine | SkipReason {
 
 export async function readHistory(path: string): Promise<History> {
   const runs: HistoryRun[] = [];
-  const skipped: Problem<SkipReason>[] = [];
+  const skipped: Problem<UnreadableLineReason>[] = [];
   let line = 0;
   try {
     const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
@@ -77,8 +77,8 @@ export async function readHistory(path: string): Promise<History> {
 }
 
 /** "line 7 (not JSON …), line 9 (…)": the first few skipped lines, for one message. */
-export function skippedSummary(skipped: readonly Problem<SkipReason>[], shown = 5): string {
-  const named = skipped.slice(0, shown).map((problem) => `${problem.subject} (${SKIP_REASONS[problem.reason]})`);
+export function skippedSummary(skipped: readonly Problem<UnreadableLineReason>[], shown = 5): string {
+  const named = skipped.slice(0, shown).map((problem) => `${problem.subject} (${UNREADABLE_LINE_REASONS[problem.reason]})`);
   const more = skipped.length > shown ? `, and ${skipped.length - shown} more` : "";
   return `${named.join(", ")}${more}`;
 }
