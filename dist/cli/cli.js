@@ -155,7 +155,7 @@ var reportCommand = defineCommand({
   read(values) {
     return { history: values.history ?? DEFAULT_HISTORY_PATH, out: values.out ?? DEFAULT_OUT };
   },
-  load: async () => (await import("./chunks/report-command-SJASCW7Y.js")).runReportCommand
+  load: async () => (await import("./chunks/report-command-5CWKVOPT.js")).runReportCommand
 });
 
 // src/tools/commands/smoke-command-line.ts

@@ -7,7 +7,7 @@
 import type { ConfigReason } from "../action/config-reason";
 import type { Problem } from "../action/problem";
 
-const CONFIG_REASONS: Record<ConfigReason, string> = {
+export const CONFIG_REASONS: Readonly<Record<ConfigReason, string>> = {
   missing: "is not set",
   not_a_string: "is not a string",
   unreplaced_placeholder: "still holds a Deploy CLI placeholder (@@NAME@@ / ##NAME##)",

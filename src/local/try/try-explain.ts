@@ -15,7 +15,7 @@ export function storeOrigin(config: Config): string {
 }
 
 /** `where` names the legacy store or the token endpoint. */
-const TRANSPORT_FAILURES: Record<TransportReason, (where: string, config: Config) => string> = {
+export const TRANSPORT_FAILURES: Record<TransportReason, (where: string, config: Config) => string> = {
   connection_refused: (where) => `Nothing is listening at ${where}: is the URL right, and is it running?`,
   connection_reset: (where) => `The connection to ${where} was closed before it answered.`,
   dns: (where) => `The host name of ${where} does not resolve.`,
@@ -26,7 +26,7 @@ const TRANSPORT_FAILURES: Record<TransportReason, (where: string, config: Config
 };
 
 /** Completes "The store …" or "The token endpoint …". */
-const UNUSABLE_ANSWERS: Record<AnswerReason, string> = {
+export const UNUSABLE_ANSWERS: Record<AnswerReason, string> = {
   not_http: "answered with bytes that are not an HTTP response.",
   not_json: "answered 200 but not with JSON (its Content-Type is not application/json).",
   invalid_json: "answered 200 with a body that is not valid JSON.",
@@ -40,7 +40,7 @@ const UNUSABLE_ANSWERS: Record<AnswerReason, string> = {
   invalid_response: "answered without a usable access_token (or with an expires_in that is not a number).",
 };
 
-const UNUSABLE_RECORDS: Record<RecordReason, string> = {
+export const UNUSABLE_RECORDS: Record<RecordReason, string> = {
   record_not_object: "The store's answer is JSON, but not an object.",
   user_metadata_not_object: "The value at LEGACY_USER_METADATA_PATH in the answer is not an object.",
   app_metadata_not_object: "The value at LEGACY_APP_METADATA_PATH in the answer is not an object.",

@@ -78,7 +78,9 @@ export async function readHistory(path: string): Promise<History> {
 
 /** "line 7 (not JSON …), line 9 (…)": the first few skipped lines, for one message. */
 export function skippedSummary(skipped: readonly Problem<UnreadableLineReason>[], shown = 5): string {
-  const named = skipped.slice(0, shown).map((problem) => `${problem.subject} (${UNREADABLE_LINE_REASONS[problem.reason]})`);
+  const named = skipped
+    .slice(0, shown)
+    .map((problem) => `${problem.subject} (${UNREADABLE_LINE_REASONS[problem.reason]})`);
   const more = skipped.length > shown ? `, and ${skipped.length - shown} more` : "";
   return `${named.join(", ")}${more}`;
 }

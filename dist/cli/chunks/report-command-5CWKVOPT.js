@@ -22,7 +22,7 @@ import { resolve } from "node:path";
 // src/tools/history/read-history.ts
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-var SKIP_REASONS = {
+var UNREADABLE_LINE_REASONS = {
   not_json: "not JSON (cut short or damaged)",
   not_history: "not a line of a verify history",
   other_version: "written by another version of the tools",
@@ -68,7 +68,7 @@ async function readHistory(path) {
   return { path, runs, skipped };
 }
 function skippedSummary(skipped, shown = 5) {
-  const named = skipped.slice(0, shown).map((problem) => `${problem.subject} (${SKIP_REASONS[problem.reason]})`);
+  const named = skipped.slice(0, shown).map((problem) => `${problem.subject} (${UNREADABLE_LINE_REASONS[problem.reason]})`);
   const more = skipped.length > shown ? `, and ${skipped.length - shown} more` : "";
   return `${named.join(", ")}${more}`;
 }
