@@ -108,6 +108,22 @@ describe("npm start", () => {
     expect(run.stdout).toContain("LEGACY_API_TOKEN=(random, per run)");
     expect(run.stdout).toMatch(/LEGACY_API_URL=http:\/\/127\.0\.0\.1:\d+\/users\/\{legacy_id\}/);
   });
+
+  it("repairs one more login through metadata maps, showing the maps, the record and the result", () => {
+    const text = run.stdout;
+    expect(text).toMatch(/^ {2}LEGACY_API_URL=http:\/\/127\.0\.0\.1:\d+\/flat\/users\/\{legacy_id\}$/m);
+    expect(text).toContain('  LEGACY_USER_METADATA_MAP={"given_name":"first_name","family_name":"last_name",');
+    expect(text).toContain('"primary_role":"roles.0"}');
+    expect(text).toContain('  {"id":1010,"email":"john.mccarthy@example.org","first_name":"John",');
+    expect(text).toContain(
+      "#13 john.mccarthy@example.org (a legacy API as it is, read through maps): repaired, 4 user + 3 app + marker, 1 legacy call",
+    );
+    expect(text).toMatch(
+      /after +\{"family_name":"McCarthy","given_name":"John","locale":"en-US","timezone":"America\/Los_Angeles"\}\n/,
+    );
+    expect(text).toMatch(/after +\{"plan":"pro","primary_role":"owner","roles":\["owner"\],"legacy_metadata_repair":/);
+    expect(text).toMatch(/^ {2}log: repair-migrated-metadata outcome=repaired user_keys=4 app_keys=3 skipped_keys=0/m);
+  });
 });
 
 describe("npm start -- --cache", () => {

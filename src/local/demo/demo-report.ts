@@ -2,7 +2,7 @@
  * The demo's printed report: a table of logins, what the outage memory did after the
  * outage, each repaired profile before and after, and what Auth0 keeps of each log.
  */
-import type { DemoRow } from "./run-demo";
+import type { DemoRow, MappedDemo } from "./run-demo";
 
 function keysWritten(row: DemoRow): string {
   const parts: string[] = [];
@@ -63,17 +63,39 @@ export function loginTable(rows: readonly DemoRow[]): string[] {
 
 const compact = (value: unknown) => JSON.stringify(value ?? null);
 
+function beforeAndAfter(row: DemoRow): string[] {
+  return (["user_metadata", "app_metadata"] as const).flatMap((side) => [
+    `  ${side.padEnd(13)} before ${compact(row.before[side])}`,
+    `  ${"".padEnd(13)} after  ${compact(row.after[side])}`,
+  ]);
+}
+
 export function profileChanges(rows: readonly DemoRow[]): string[] {
   const lines: string[] = [];
   rows.forEach((row, index) => {
     if (row.outcome !== "repaired") return;
-    lines.push(`#${index + 1} ${row.email} (${row.title})`);
-    for (const side of ["user_metadata", "app_metadata"] as const) {
-      lines.push(`  ${side.padEnd(13)} before ${compact(row.before[side])}`);
-      lines.push(`  ${"".padEnd(13)} after  ${compact(row.after[side])}`);
-    }
+    lines.push(`#${index + 1} ${row.email} (${row.title})`, ...beforeAndAfter(row));
   });
   return lines;
+}
+
+const calls = (count: number) => `${count} legacy call${count === 1 ? "" : "s"}`;
+
+/** The secrets that make the Action read through maps: the flat route and the two maps. */
+const MAPPED_SECRET_NAMES = ["LEGACY_API_URL", "LEGACY_USER_METADATA_MAP", "LEGACY_APP_METADATA_MAP"] as const;
+
+/** The login repaired through maps, numbered after the scripted ones: the maps, the record, the result. */
+export function mappedLogin(mapped: MappedDemo, number: number): string[] {
+  const { row } = mapped;
+  return [
+    "The same Action configured for a legacy API as it is (the other secrets as above):",
+    ...MAPPED_SECRET_NAMES.map((name) => `  ${name}=${mapped.secrets[name] ?? ""}`),
+    `The store's record for ${row.email}, with no metadata object in it:`,
+    `  ${compact(mapped.record)}`,
+    `#${number} ${row.email} (${row.title}): ${outcome(row)}, ${keysWritten(row)}, ${calls(row.legacyCalls)}`,
+    ...beforeAndAfter(row),
+    `  log: ${row.log === "" ? "(nothing logged)" : row.log}`,
+  ];
 }
 
 export function logLines(rows: readonly DemoRow[]): string[] {
