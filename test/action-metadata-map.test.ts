@@ -191,6 +191,15 @@ describe("a record read through maps", () => {
     expect(readLegacyRecord(record, config)).toEqual({ ok: true, userMetadata: {}, appMetadata: undefined });
   });
 
+  it("copies a mapped object as plain data, a __proto__ key in it included, for the fill plan to refuse", () => {
+    const record = JSON.parse('{"prefs":{"__proto__":{"polluted":true},"theme":"dark"}}');
+    const config = testConfig({ LEGACY_USER_METADATA_MAP: '{"prefs":"prefs","theme":"prefs.theme"}' });
+    const result = readLegacyRecord(record, config);
+    expect(result.ok && result.userMetadata?.prefs).toBe(record.prefs);
+    expect(result.ok && result.userMetadata?.theme).toBe("dark");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it("asks nothing of the record's shape but that it is an object", () => {
     for (const body of [[], "text", null, 3]) {
       expect(readLegacyRecord(body, mapped())).toEqual({ ok: false, reason: "record_not_object" });
@@ -269,6 +278,28 @@ describe("a login repaired through maps", () => {
     expect(run.appWrites.map(([key]) => key)).toEqual(["plan", MARKER_KEY]);
     // address: a nested name with "."; essay: over 32 kB; seats, trial, roles, primary_role: not allowed.
     expect(logFields(run.logs[0])).toMatchObject({ user_keys: "1", app_keys: "1", skipped_keys: "6" });
+  });
+
+  it("skips a mapped object holding __proto__ whole, and pollutes nothing", async () => {
+    legacy.use(
+      recordRoute(
+        () =>
+          new HttpResponse('{"prefs":{"__proto__":{"admin":true}},"plan":"pro"}', {
+            headers: { "content-type": "application/json" },
+          }),
+      ),
+    );
+    const run = await runLogin(
+      handler,
+      loginEvent(
+        migratedUser(),
+        secrets({ LEGACY_USER_METADATA_MAP: '{"prefs":"prefs"}', LEGACY_APP_METADATA_MAP: '{"plan":"plan"}' }),
+      ),
+    );
+    expect(run.userWrites).toEqual([]);
+    expect(run.appWrites.map(([key]) => key)).toEqual(["plan", MARKER_KEY]);
+    expect(logFields(run.logs[0])).toMatchObject({ user_keys: "0", app_keys: "1", skipped_keys: "1" });
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 
   it("keeps today's reading on a side without a map", async () => {
