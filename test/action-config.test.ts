@@ -19,8 +19,8 @@ describe("config from secrets", () => {
       requiredUserKeys: [],
       requiredAppKeys: [],
       allowedAppKeys: undefined,
-      userMetadataPath: ["user_metadata"],
-      appMetadataPath: ["app_metadata"],
+      userMetadataSource: { path: ["user_metadata"] },
+      appMetadataSource: { path: ["app_metadata"] },
       timeoutMs: 4000,
       onLegacyError: "continue",
       repairVersion: 1,
@@ -47,7 +47,7 @@ describe("config from secrets", () => {
     expect(c.requiredUserKeys).toEqual(["plan", "locale"]);
     expect(c.requiredAppKeys).toEqual(["roles"]);
     expect([...(c.allowedAppKeys ?? [])]).toEqual(["roles", "tier"]);
-    expect(c.userMetadataPath).toEqual(["data", "profile"]);
+    expect(c.userMetadataSource).toEqual({ path: ["data", "profile"] });
     expect(c).toMatchObject({ timeoutMs: 2500, onLegacyError: "deny", repairVersion: 3 });
   });
 

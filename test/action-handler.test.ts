@@ -282,6 +282,36 @@ describe("outage memory", () => {
     expect(logFields(run.logs[0]).outcome).toBe("legacy_down");
   });
 
+  it("is kept by an instance that found it in api.cache, after the entry is lost", async () => {
+    legacy.use(recordRoute(() => new HttpResponse(null, { status: 503 })));
+    const cache = new Map();
+    await runLogin(handler, loginEvent(), cache);
+    const otherInstance = await freshHandler();
+    await runLogin(otherInstance, loginEvent(), cache);
+    const calls = legacy.recordCalls().length;
+    // Auth0's cache is best effort: the next login of that instance may find nothing there.
+    const later = await runLogin(otherInstance, loginEvent(), new Map());
+    expect(logFields(later.logs[0]).outcome).toBe("legacy_down");
+    expect(legacy.recordCalls()).toHaveLength(calls);
+  });
+
+  it("copies from api.cache no longer than it would remember an outage itself", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    legacy.use(recordRoute(() => new HttpResponse(null, { status: 503 })));
+    const cache = new Map();
+    await runLogin(handler, loginEvent(), cache);
+    // The entry as another instance (or an older version) might have left it: for a day.
+    const [downKey] = [...cache.keys()].filter((key) => key.startsWith("rmm:down:"));
+    cache.set(downKey, { value: "1", expires_at: Date.now() + 24 * 3600_000 });
+    const otherInstance = await freshHandler();
+    const found = await runLogin(otherInstance, loginEvent(), cache);
+    expect(logFields(found.logs[0]).outcome).toBe("legacy_down");
+    vi.setSystemTime(Date.now() + 121_000);
+    legacy.use(recordRoute(() => HttpResponse.json(RECORD)));
+    const after = await runLogin(otherInstance, loginEvent(), new Map());
+    expect(logFields(after.logs[0]).outcome).toBe("repaired");
+  });
+
   it("lapses, so the next login probes the store again", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     legacy.use(recordRoute(() => new HttpResponse(null, { status: 503 })));

@@ -130,10 +130,34 @@ describe("deploy preflight", () => {
     expect(problems).toEqual([{ subject: "LEGACY_API_TOKEN", reason: "unreplaced_placeholder" }]);
   });
 
+  it("refuses the metadata maps the Action would refuse, naming each map and never its content, and sends valid ones", () => {
+    const problems = problemsOf(
+      preflight(
+        {
+          ...VALID,
+          LEGACY_USER_METADATA_MAP: '{"nick":"private_nickname"}',
+          LEGACY_USER_METADATA_PATH: "data.profile",
+          LEGACY_APP_METADATA_MAP: "{plan: private.tier}",
+        },
+        FRESH,
+      ),
+    );
+    expect(problems).toEqual([
+      { subject: "LEGACY_APP_METADATA_MAP", reason: "not_json" },
+      { subject: "LEGACY_USER_METADATA_MAP", reason: "map_and_path_both_set" },
+    ]);
+    const message = refusalMessage(problems);
+    expect(message).not.toMatch(/nick|private/);
+    expect(message).toContain('a JSON object {"<metadata key>": "<dot path in the legacy record>"}');
+    const map = '{"plan":"subscription.plan","roles":"roles"}';
+    const accepted = preflight({ ...VALID, LEGACY_APP_METADATA_MAP: map }, FRESH);
+    expect(accepted.ok && accepted.plan.secrets).toContainEqual({ name: "LEGACY_APP_METADATA_MAP", value: map });
+  });
+
   it("refuses a secret longer than Auth0 stores", () => {
     const long = "t".repeat(MAX_SECRET_VALUE_LENGTH + 1);
     expect(problemsOf(preflight({ ...VALID, LEGACY_API_TOKEN: long }, FRESH))).toEqual([
-      { subject: "LEGACY_API_TOKEN", reason: `longer than ${MAX_SECRET_VALUE_LENGTH} characters` },
+      { subject: "LEGACY_API_TOKEN", reason: "too_long" },
     ]);
     expect(preflight({ ...VALID, LEGACY_API_TOKEN: long.slice(1) }, FRESH).ok).toBe(true);
   });

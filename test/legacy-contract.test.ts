@@ -9,8 +9,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Config, parseConfig } from "../src/action/config";
 import { readLegacyRecord } from "../src/action/legacy-record";
+import type { MetadataSource } from "../src/action/metadata-map";
 import { readTokenAnswer } from "../src/action/token-answer";
-import { legacyRecordSchema, oauthTokenAnswerSchema } from "../src/shared/legacy-contract";
+import { legacyRecordSchema, metadataPathsOf, oauthTokenAnswerSchema } from "../src/shared/legacy-contract";
 import { LEGACY_CONTRACT_DOCUMENT, legacyContractDocument } from "../src/shared/legacy-contract-document";
 import { readContractRecord } from "../src/tools/legacy/contract-record";
 import { BASE_SECRETS } from "./support/fake-api";
@@ -22,7 +23,18 @@ describe("docs/legacy-api.schema.json", () => {
 
   it("defines one user's record, a page of the user list and the OAuth token answer", () => {
     const document = JSON.parse(legacyContractDocument()) as { $defs: Record<string, unknown> };
-    expect(Object.keys(document.$defs)).toEqual(["user_record", "user_list_page", "oauth_token_answer"]);
+    expect(Object.keys(document.$defs)).toEqual([
+      "user_record",
+      "mapped_user_record",
+      "user_list_page",
+      "oauth_token_answer",
+    ]);
+  });
+
+  it("says that a record read through maps may be any JSON object", () => {
+    const document = JSON.parse(legacyContractDocument()) as { $defs: Record<string, Record<string, unknown>> };
+    expect(document.$defs.mapped_user_record).toMatchObject({ type: "object", additionalProperties: {} });
+    expect(document.$defs.mapped_user_record).not.toHaveProperty("properties");
   });
 });
 
@@ -34,15 +46,33 @@ const segment = fc.oneof(
 );
 const dotPath = fc.array(segment, { minLength: 1, maxLength: 3 }).map((segments) => segments.join("."));
 
-/** The configuration for two paths, when the Action accepts them (the contract is stated for those). */
-function configFor(userPath: string, appPath: string): Config | undefined {
-  const parsed = parseConfig({
-    ...BASE_SECRETS,
-    LEGACY_USER_METADATA_PATH: userPath,
-    LEGACY_APP_METADATA_PATH: appPath,
-  });
+/** A map as a person might write it: a few keys, each to a path (or to something that is not one). */
+const metadataMap = fc
+  .dictionary(
+    fc.oneof(
+      fc.constantFrom("locale", "plan", "roles", "__proto__", "a.b", "blocked", ""),
+      fc.string({ maxLength: 4 }),
+    ),
+    fc.oneof(dotPath, fc.constantFrom("roles.0", "profile.address.city"), fc.jsonValue({ maxDepth: 1 })),
+    { maxKeys: 3 },
+  )
+  .map((map) => JSON.stringify(map));
+
+/** How one side is configured: the secret that reads it, a path or a map. */
+const side = (name: "USER" | "APP") =>
+  fc.oneof(
+    dotPath.map((path) => ({ [`LEGACY_${name}_METADATA_PATH`]: path })),
+    metadataMap.map((map) => ({ [`LEGACY_${name}_METADATA_MAP`]: map })),
+  );
+
+/** The configuration for two sides, when the Action accepts it (the contract is stated for those). */
+function configFor(user: Record<string, string>, app: Record<string, string>): Config | undefined {
+  const parsed = parseConfig({ ...BASE_SECRETS, ...user, ...app });
   return parsed.ok ? parsed.config : undefined;
 }
+
+/** The paths a body is shaped along: each side's path, or every path its map reads. */
+const pathsRead = (source: MetadataSource) => ("map" in source ? source.map.map((entry) => entry.path) : [source.path]);
 
 const oddValue = fc.oneof(
   fc.string({ maxLength: 3 }),
@@ -79,33 +109,38 @@ function drawAlong(draw: fc.GeneratorValue, paths: readonly (readonly string[])[
 }
 
 describe("the record contract and the Action's record reader", () => {
-  it("accept and refuse exactly the same records, for any paths the configuration accepts", () => {
+  it("accept and refuse exactly the same records, for any paths and maps the configuration accepts", () => {
     let compared = 0;
+    let mapped = 0;
     fc.assert(
-      fc.property(dotPath, dotPath, fc.gen(), (userPath, appPath, draw) => {
-        const config = configFor(userPath, appPath);
+      fc.property(side("USER"), side("APP"), fc.gen(), (user, app, draw) => {
+        const config = configFor(user, app);
         fc.pre(config !== undefined);
         if (!config) return;
-        const paths = [config.userMetadataPath, config.appMetadataPath];
+        const paths = [...pathsRead(config.userMetadataSource), ...pathsRead(config.appMetadataSource)];
         const shaped = drawn(draw, fc.nat(7)) === 0 ? drawn(draw, fc.jsonValue()) : drawAlong(draw, paths);
         // As the Action sees a body: the result of JSON.parse.
         const body: unknown = JSON.parse(JSON.stringify(shaped) ?? "null");
-        const schema = legacyRecordSchema({ user: config.userMetadataPath, app: config.appMetadataPath });
+        const schema = legacyRecordSchema(metadataPathsOf(config));
         const action = readLegacyRecord(body, config);
         expect(schema.safeParse(body).success).toBe(action.ok);
         // The backfill reads through the contract, and must reach the Action's very result.
         expect(readContractRecord(body, config)).toEqual(action);
         compared++;
+        if ("map" in config.userMetadataSource || "map" in config.appMetadataSource) mapped++;
       }),
       // Without shrinking: a failure is reported at once with its counterexample.
-      { numRuns: 500, endOnFailure: true },
+      { numRuns: 700, endOnFailure: true },
     );
     expect(compared).toBeGreaterThan(250);
+    expect(mapped).toBeGreaterThan(100);
   });
 
   it("refuses a path through a name every object inherits, which the contract would read as present", () => {
-    expect(configFor("toString", "app_metadata")).toBeUndefined();
-    expect(configFor("data.valueOf", "app_metadata")).toBeUndefined();
+    const app = { LEGACY_APP_METADATA_PATH: "app_metadata" };
+    expect(configFor({ LEGACY_USER_METADATA_PATH: "toString" }, app)).toBeUndefined();
+    expect(configFor({ LEGACY_USER_METADATA_PATH: "data.valueOf" }, app)).toBeUndefined();
+    expect(configFor({ LEGACY_USER_METADATA_MAP: '{"locale":"profile.toString"}' }, app)).toBeUndefined();
   });
 });
 

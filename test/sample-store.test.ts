@@ -1,9 +1,12 @@
 /** The sample legacy store over real HTTP on 127.0.0.1: the legacy API contract, auth, and fault switches. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../src/action/config";
+import { readLegacyRecord } from "../src/action/legacy-record";
 import { isForbiddenKeyName, RESERVED_APP_METADATA_KEYS } from "../src/action/metadata-rules";
 import { SAMPLE_UNKNOWN_USER, SAMPLE_USERS } from "../src/local/sample-store/sample-users";
 import { type SampleStore, startSampleStore } from "../src/local/sample-store/server";
 import { runStoreCommand, StoreCommandError } from "../src/local/sample-store/store-command";
+import { mappedStoreSecrets } from "../src/local/sample-store/store-secrets";
 
 let store: SampleStore;
 beforeAll(async () => {
@@ -77,6 +80,35 @@ describe("the legacy API", () => {
     const response = await get(`/users/${SAMPLE_UNKNOWN_USER.legacy_id}`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: "user_not_found" });
+  });
+
+  it("serves the same user in a second, flat shape, with no metadata object, for the metadata maps", async () => {
+    expect(store.flatRecordUrl()).toBe(`${store.origin}/flat/users/{legacy_id}`);
+    const response = await get("/flat/users/1010");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      id: 1010,
+      email: "john.mccarthy@example.org",
+      first_name: "John",
+      last_name: "McCarthy",
+      profile: { locale: "en-US", timezone: "America/Los_Angeles", newsletter: null },
+      subscription: { plan: "pro", seats: null },
+      roles: ["owner"],
+      created_at: "2010-08-08T08:08:08Z",
+    });
+    expect((await get(`/flat/users/${SAMPLE_UNKNOWN_USER.legacy_id}`)).status).toBe(404);
+    expect((await get("/flat/users/1010", null)).status).toBe(401);
+  });
+
+  it("reads its flat records into metadata with the sample maps, through the Action's own parser and reader", async () => {
+    const parsed = parseConfig(mappedStoreSecrets(store));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const record = readLegacyRecord(await (await get("/flat/users/1010")).json(), parsed.config);
+    expect(record).toEqual({
+      ok: true,
+      userMetadata: { given_name: "John", family_name: "McCarthy", locale: "en-US", timezone: "America/Los_Angeles" },
+      appMetadata: { plan: "pro", roles: ["owner"], primary_role: "owner" },
+    });
   });
 
   it("requires the bearer token", async () => {
@@ -188,9 +220,13 @@ describe("npm run sample-store", () => {
       );
       expect(lines).toContain(`  LEGACY_API_URL=${own.origin}/users/{legacy_id}`);
       expect(lines).toContain("  LEGACY_API_TOKEN=local-sample-token");
-      expect(lines.find((line) => line.includes("npm run try"))).toBe(
+      const [plain, mapped] = lines.filter((line) => line.includes("npm run try"));
+      expect(plain).toBe(
         `  LEGACY_API_URL='${own.origin}/users/{legacy_id}' MIGRATION_CONNECTIONS='legacy-db' LEGACY_API_TOKEN='local-sample-token' npm run try -- --email ada.lovelace@example.com --legacy-id 1001`,
       );
+      expect(mapped).toContain(`LEGACY_API_URL='${own.origin}/flat/users/{legacy_id}'`);
+      expect(mapped).toContain(`LEGACY_USER_METADATA_MAP='{"given_name":"first_name",`);
+      expect(mapped).toContain(`LEGACY_APP_METADATA_MAP='{"plan":"subscription.plan",`);
       const answer = await fetch(`${own.origin}/users/1001`, {
         headers: { authorization: "Bearer local-sample-token" },
       });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSampleStore } from "../src/local/sample-store/server";
+import { SAMPLE_METADATA_MAPS } from "../src/local/sample-store/store-secrets";
 import { main } from "../src/tools/main";
 import { EMPTY_DOTENV, toolsEnv, toolsServers } from "./support/tools-env";
 import { captureIo, MockTenant, migrated } from "./support/tools-tenant";
@@ -210,6 +211,56 @@ describe("backfill", () => {
     const second = await backfill(["--concurrency", "1"]);
     expect(second.code).toBe(0);
     expect(tenant.updatesOf("auth0|1001")).toHaveLength(1);
+  });
+
+  it("reads a legacy API as it is through the metadata maps, writing exactly what a login would", async () => {
+    const tenant = new MockTenant();
+    tenant.seed([
+      migrated("1010", { user_metadata: {}, app_metadata: {} }),
+      migrated("1002", { user_metadata: { locale: "fr-FR" }, app_metadata: {} }),
+    ]);
+    server.use(...tenant.handlers());
+    const env = toolsEnv(tools.store, { ...SAMPLE_METADATA_MAPS, LEGACY_API_URL: tools.store.flatRecordUrl() });
+    const { code, text } = await backfill(["--concurrency", "1"], env);
+    expect(code).toBe(0);
+    expect(tenant.updatesOf("auth0|1010")).toEqual([
+      {
+        user_metadata: {
+          family_name: "McCarthy",
+          given_name: "John",
+          locale: "en-US",
+          timezone: "America/Los_Angeles",
+        },
+        app_metadata: {
+          plan: "pro",
+          primary_role: "owner",
+          roles: ["owner"],
+          legacy_metadata_repair: expect.objectContaining({ status: "repaired" }),
+        },
+      },
+    ]);
+    // Fill only, through a map as at a path: Auth0's locale stays.
+    const [grace] = tenant.updatesOf("auth0|1002") as Array<Record<string, Record<string, unknown>>>;
+    expect(grace?.user_metadata).toEqual({
+      family_name: "Hopper",
+      given_name: "Grace",
+      newsletter: true,
+      timezone: "America/New_York",
+    });
+    expect(text()).toMatch(/repaired\s+2 /);
+  });
+
+  it("refuses a map the Action would refuse, naming it and not its content, before reading anything", async () => {
+    const tenant = seededTenant();
+    server.use(...tenant.handlers());
+    const env = toolsEnv(tools.store, { LEGACY_APP_METADATA_MAP: '{"blocked":"private.flag"}' });
+    const before = tools.store.requests.length;
+    const { code, errors } = await backfill([], env);
+    expect(code).toBe(2);
+    expect(errors()).toContain("LEGACY_APP_METADATA_MAP: reserved_key");
+    expect(errors()).not.toContain("private.flag");
+    expect(tools.store.requests.length).toBe(before);
+    expect(tenant.count("GET", "/")).toBe(0);
   });
 
   it("stops with one message when the legacy store cannot be reached, having written nothing", async () => {

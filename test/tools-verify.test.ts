@@ -5,6 +5,7 @@ import { HttpResponse, http } from "msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatedSampleUsers } from "../bench/tools-generated-store";
 import { startSampleStore } from "../src/local/sample-store/server";
+import { SAMPLE_METADATA_MAPS } from "../src/local/sample-store/store-secrets";
 import { writeExportFile } from "../src/tools/export/export-file";
 import { main } from "../src/tools/main";
 import type { TenantUser } from "../src/tools/tenant-user";
@@ -216,6 +217,22 @@ describe("verify", () => {
     expect(errors()).toContain("AUTH0_DOMAIN: missing");
     expect(errors()).toContain("LEGACY_API_LIST_URL: missing");
     expect(errors()).not.toContain("    at ");
+  });
+
+  it("takes the Action's metadata maps, and refuses one the Action would refuse before reading anything", async () => {
+    const tenant = tenantWithEveryCategory();
+    server.use(...tenant.handlers());
+    const mapped = toolsEnv(tools.store, { ...SAMPLE_METADATA_MAPS, LEGACY_API_URL: tools.store.flatRecordUrl() });
+    const accepted = await verify([], mapped);
+    expect(accepted.code).toBe(0);
+    expect(accepted.text()).toContain("Can the legacy store be switched off? NOT YET");
+    const calls = tenant.calls.length;
+    const before = tools.store.requests.length;
+    const both = { ...mapped, LEGACY_USER_METADATA_PATH: "data.profile" };
+    const { code, errors } = await verify([], both);
+    expect(code).toBe(2);
+    expect(errors()).toContain("LEGACY_USER_METADATA_MAP: map_and_path_both_set");
+    expect([tenant.calls.length, tools.store.requests.length]).toEqual([calls, before]);
   });
 
   it("says so in one line when the legacy store cannot be reached", async () => {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { nodeVersionNotice } from "../src/local/node-version-notice";
 import { type SampleStore, startSampleStore } from "../src/local/sample-store/server";
+import { mappedStoreSecrets } from "../src/local/sample-store/store-secrets";
 import { runTry, TRY_EXIT } from "../src/local/try/run-try";
 import { builtBundle, sampleStoreSecrets } from "./support/local-bundle";
 import { runNpm } from "./support/run-npm";
@@ -105,6 +106,36 @@ describe("against a working store", () => {
     expect(text).toContain("other-db is not in MIGRATION_CONNECTIONS");
     expect(text).toContain("Legacy calls: none");
     expect(text).toContain("Would write: nothing");
+  });
+
+  it("through maps, shows each key with the path it came from, and each mapped path that gave nothing", async () => {
+    const profile = join(dir, "mapped-profile.json");
+    writeFileSync(profile, JSON.stringify({ user_metadata: { locale: "fr-FR" }, app_metadata: {} }));
+    const env = { ...mappedStoreSecrets(store), APP_METADATA_ALLOWED_KEYS: "plan,roles,seats" };
+    const { code, text } = await tryIt(["--email", "j@example.org", "--legacy-id", "1010", "--profile", profile], env);
+    expect(code).toBe(TRY_EXIT.ok);
+    expect(text).toContain(
+      "  user_metadata through LEGACY_USER_METADATA_MAP (5 keys), app_metadata through LEGACY_APP_METADATA_MAP (4 keys)",
+    );
+    expect(text).toContain(`GET ${store.origin}/flat/users/1010 -> 200`);
+    expect(text).toMatch(/outcome=repaired user_keys=3 app_keys=2 skipped_keys=1/);
+    expect(text).toContain(
+      [
+        "Would write:",
+        '  user_metadata."family_name" ← last_name = "McCarthy"',
+        '  user_metadata."given_name" ← first_name = "John"',
+        '  user_metadata."timezone" ← profile.timezone = "America/Los_Angeles"',
+        '  app_metadata."plan" ← subscription.plan = "pro"',
+        '  app_metadata."roles" ← roles = ["owner"]',
+        "Would keep (Auth0 already has a value; never overwritten):",
+        '  user_metadata."locale" ← profile.locale = "en-US"',
+        "Would skip:",
+        '  app_metadata."primary_role" ← roles.0 – it is not in APP_METADATA_ALLOWED_KEYS',
+        "Nothing at the mapped path (absent or null: no key):",
+        '  user_metadata."newsletter" ← profile.newsletter',
+        '  app_metadata."seats" ← subscription.seats',
+      ].join("\n"),
+    );
   });
 
   it("only reads from the store", async () => {

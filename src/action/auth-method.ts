@@ -5,7 +5,7 @@
 import type { ConfigReason } from "./config-reason";
 import type { Problem } from "./problem";
 import type { SecretName } from "./secret-names";
-import type { ParsedSecrets } from "./secret-table";
+import { isSecretSet as isSet, type ParsedSecrets } from "./secret-table";
 
 export type LegacyAuth =
   | { kind: "bearer"; token: string }
@@ -45,11 +45,6 @@ const AUTH_REQUIRED: Record<AuthKind, readonly SecretName[]> = {
 const AUTH_KINDS: readonly AuthKind[] = ["bearer", "basic", "header", "oauth"];
 
 type Secrets = Readonly<Record<string, unknown>>;
-
-const isSet = (secrets: Secrets, name: string) => {
-  const value = secrets[name];
-  return typeof value === "string" && value.trim() !== "";
-};
 
 /**
  * The method the secrets choose, judged on which are set rather than on their parsed

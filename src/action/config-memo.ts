@@ -2,7 +2,7 @@
  * The configuration of the secrets a login is handed, parsed once per distinct set:
  * Auth0 reuses an instance's module state between executions, and the secrets rarely
  * change. This runs on every login, so the check is a walk over the secrets the login
- * was given (a handful, most of the 19 are usually unset), comparing each name and value
+ * was given (a handful, most of the 21 are usually unset), comparing each name and value
  * with those of the last parse: no string is built, and no absent name is looked up.
  */
 import { hasOwn } from "./builtins";

@@ -20,4 +20,9 @@ export type ConfigReason =
   | "invalid_path"
   | "invalid_value"
   | "missing_auth"
-  | "multiple_auth_methods";
+  | "multiple_auth_methods"
+  | "too_long"
+  | "not_json"
+  | "not_an_object"
+  | "empty_map"
+  | "map_and_path_both_set";

@@ -6,10 +6,11 @@
  */
 import { type AuthKind, buildAuth, chooseAuth, type LegacyAuth } from "./auth-method";
 import type { ConfigReason } from "./config-reason";
+import type { MetadataMap, MetadataSource } from "./metadata-map";
 import { MARKER_KEY } from "./metadata-rules";
 import type { Problem } from "./problem";
 import { SECRET_NAMES, type SecretName } from "./secret-names";
-import { type ParsedSecrets, readSecret, SECRET_TABLE, type SecretField } from "./secret-table";
+import { isSecretSet, type ParsedSecrets, readSecret, SECRET_TABLE, type SecretField } from "./secret-table";
 import type { Placeholder } from "./url-template";
 
 export interface Config {
@@ -21,8 +22,8 @@ export interface Config {
   requiredAppKeys: readonly string[];
   /** `undefined` means every key that is not reserved. */
   allowedAppKeys: ReadonlySet<string> | undefined;
-  userMetadataPath: readonly string[];
-  appMetadataPath: readonly string[];
+  userMetadataSource: MetadataSource;
+  appMetadataSource: MetadataSource;
   timeoutMs: number;
   onLegacyError: "continue" | "deny";
   repairVersion: number;
@@ -34,6 +35,10 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 
 export type Secrets = Readonly<Record<string, string | undefined>>;
 
+/** A side with a map is built from the map alone. */
+const metadataSource = (map: MetadataMap | undefined, path: readonly string[]): MetadataSource =>
+  map ? { map } : { path };
+
 function configOf(s: ParsedSecrets, authKind: AuthKind): Config {
   return {
     urlTemplate: s.LEGACY_API_URL.template,
@@ -44,13 +49,15 @@ function configOf(s: ParsedSecrets, authKind: AuthKind): Config {
     // The marker is this Action's own key: it never makes app_metadata complete.
     requiredAppKeys: s.REQUIRED_APP_METADATA_KEYS.filter((key) => key !== MARKER_KEY),
     allowedAppKeys: s.APP_METADATA_ALLOWED_KEYS,
-    userMetadataPath: s.LEGACY_USER_METADATA_PATH,
-    appMetadataPath: s.LEGACY_APP_METADATA_PATH,
+    userMetadataSource: metadataSource(s.LEGACY_USER_METADATA_MAP, s.LEGACY_USER_METADATA_PATH),
+    appMetadataSource: metadataSource(s.LEGACY_APP_METADATA_MAP, s.LEGACY_APP_METADATA_PATH),
     timeoutMs: s.LEGACY_API_TIMEOUT_MS,
     onLegacyError: s.ON_LEGACY_ERROR,
     repairVersion: s.REPAIR_VERSION,
   };
 }
+
+const METADATA_SIDES = ["USER", "APP"] as const;
 
 /** Validates the secrets and reports every problem at once (the deploy lists them all). */
 export function parseConfig(secrets: Secrets): ConfigResult {
@@ -61,6 +68,14 @@ export function parseConfig(secrets: Secrets): ConfigResult {
     const result = readSecret(secrets[name], field);
     if ("value" in result) parsed[name] = result.value;
     else problems.push({ subject: name, reason: result.reason });
+  }
+  // A side is read through its map or at its path: with both set, which one wins would be a guess.
+  for (const side of METADATA_SIDES) {
+    const map = `LEGACY_${side}_METADATA_MAP` as const satisfies SecretName;
+    const path = `LEGACY_${side}_METADATA_PATH` as const satisfies SecretName;
+    if (isSecretSet(secrets, map) && isSecretSet(secrets, path)) {
+      problems.push({ subject: map, reason: "map_and_path_both_set" });
+    }
   }
   const auth = chooseAuth(secrets);
   if ("reason" in auth) problems.push(auth);

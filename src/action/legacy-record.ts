@@ -1,11 +1,13 @@
 /**
- * Validates the legacy store's answer and takes the two metadata objects out of it at
- * the configured paths. Objects are checked, never copied, so that keys such as
- * `__proto__` stay plain data for the fill plan to refuse. The legacy API contract
- * (src/shared/legacy-contract.ts) states the same rules as a schema, and a property
- * test holds the two to the same verdicts.
+ * Validates the legacy store's answer and takes the two metadata objects out of it: the
+ * object at each side's path, or the keys each side's map picks. Objects at a path are
+ * checked, never copied, so that keys such as `__proto__` stay plain data for the fill
+ * plan to refuse. The legacy API contract (src/shared/legacy-contract.ts) states the
+ * same rules as a schema, and a property test holds the two to the same verdicts.
  */
 import type { Config } from "./config";
+import { mappedMetadata } from "./mapped-metadata";
+import type { MetadataSource } from "./metadata-map";
 import { isPlainObject, ownValue } from "./plain-object";
 import type { JsonObject } from "./types";
 
@@ -29,11 +31,15 @@ function metadataAt(record: JsonObject, path: readonly string[]): JsonObject | u
   return isPlainObject(current) ? current : NOT_AN_OBJECT;
 }
 
+function metadataFrom(record: JsonObject, source: MetadataSource): JsonObject | undefined | typeof NOT_AN_OBJECT {
+  return "map" in source ? mappedMetadata(record, source.map) : metadataAt(record, source.path);
+}
+
 export function readLegacyRecord(body: unknown, config: Config): LegacyRecord {
   if (!isPlainObject(body)) return { ok: false, reason: "record_not_object" };
-  const userMetadata = metadataAt(body, config.userMetadataPath);
+  const userMetadata = metadataFrom(body, config.userMetadataSource);
   if (userMetadata === NOT_AN_OBJECT) return { ok: false, reason: "user_metadata_not_object" };
-  const appMetadata = metadataAt(body, config.appMetadataPath);
+  const appMetadata = metadataFrom(body, config.appMetadataSource);
   if (appMetadata === NOT_AN_OBJECT) return { ok: false, reason: "app_metadata_not_object" };
   return { ok: true, userMetadata, appMetadata };
 }

@@ -17,10 +17,22 @@ function cacheKey(origin: string): string {
   return `rmm:down:${fnv1a(origin)}`;
 }
 
+function rememberLocally(origin: string, until: number): void {
+  if (localDownUntil.size > 8) localDownUntil = new Map();
+  localDownUntil.set(origin, until);
+}
+
+/**
+ * An outage another instance saw is copied into this instance's module state when it is
+ * found in `api.cache`: the cache is best effort, and the instance keeps skipping after
+ * the entry is lost. Never for longer than this Action would remember one itself.
+ */
 export function isOutageRemembered(cache: PostLoginCache, origin: string, now = Date.now()): boolean {
   if ((localDownUntil.get(origin) ?? 0) > now) return true;
   const entry = cache.get(cacheKey(origin));
-  return entry !== undefined && entry.expires_at > now;
+  if (entry === undefined || entry.expires_at <= now) return false;
+  rememberLocally(origin, Math.min(entry.expires_at, now + MAX_OUTAGE_MS));
+  return true;
 }
 
 /** A store that said when to come back (`Retry-After`) is believed, within bounds. */
@@ -32,8 +44,7 @@ export function rememberOutage(
 ): void {
   const span = Math.min(MAX_OUTAGE_MS, Math.max(MIN_OUTAGE_MS, retryAfterMs ?? DEFAULT_OUTAGE_MS));
   const until = now + span;
-  if (localDownUntil.size > 8) localDownUntil = new Map();
-  localDownUntil.set(origin, until);
+  rememberLocally(origin, until);
   cache.set(cacheKey(origin), "1", { expires_at: until });
 }
 

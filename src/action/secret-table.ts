@@ -5,6 +5,8 @@
  * README documents them, which is the order problems are listed in. To add a secret:
  * give it a row here and a field in Config (config.ts).
  */
+
+import { appMetadataMap, userMetadataMap } from "./metadata-map";
 import {
   allowedAppKeys,
   anyText,
@@ -51,6 +53,8 @@ export const SECRET_TABLE = {
   APP_METADATA_ALLOWED_KEYS: { parse: allowedAppKeys, fallback: UNSET },
   LEGACY_USER_METADATA_PATH: { parse: dotPath, fallback: { value: ["user_metadata"] } },
   LEGACY_APP_METADATA_PATH: { parse: dotPath, fallback: { value: ["app_metadata"] } },
+  LEGACY_USER_METADATA_MAP: { parse: userMetadataMap, fallback: UNSET },
+  LEGACY_APP_METADATA_MAP: { parse: appMetadataMap, fallback: UNSET },
   LEGACY_API_TIMEOUT_MS: { parse: (text) => integerInRange(text, 100, 10_000), fallback: { value: 4000 } },
   ON_LEGACY_ERROR: {
     parse: (text) => oneOf(text, ON_LEGACY_ERROR_CHOICES),
@@ -67,18 +71,31 @@ export type ParsedSecrets = {
   [Name in SecretName]: (typeof SECRET_TABLE)[Name] extends SecretField<infer T> ? T : never;
 };
 
+/** Auth0 stores at most this many characters in one secret (Actions limitations). */
+export const MAX_SECRET_VALUE_LENGTH = 4096;
+
 // Spelled with {2} so the bundle never holds a sequence the Deploy CLI would replace.
 const UNREPLACED_PLACEHOLDER = /^(@{2}\w+@{2}|#{2}\w+#{2})$/;
 
 const AT_SIGN = 0x40;
 const NUMBER_SIGN = 0x23;
 
+/** Set to something other than blanks: what chooses an auth method, or says two secrets conflict. */
+export function isSecretSet(secrets: Readonly<Record<string, unknown>>, name: string): boolean {
+  const value = secrets[name];
+  return typeof value === "string" && value.trim() !== "";
+}
+
 /**
  * One secret as Auth0 hands it over: a blank value takes the default (or is `missing`),
- * and a value still shaped like a Deploy CLI keyword was never replaced at deploy.
+ * and a value still shaped like a Deploy CLI keyword was never replaced at deploy. A
+ * value longer than Auth0 stores cannot be what the tenant holds: it is refused whole.
  */
 export function readSecret<T>(raw: unknown, field: SecretField<T>): Parsed<T> {
-  if (raw !== undefined && typeof raw !== "string") return { reason: "not_a_string" };
+  if (raw !== undefined) {
+    if (typeof raw !== "string") return { reason: "not_a_string" };
+    if (raw.length > MAX_SECRET_VALUE_LENGTH) return { reason: "too_long" };
+  }
   const text = raw?.trim() ?? "";
   if (text === "") return field.fallback ?? { reason: "missing" };
   // The pattern runs only when the first character calls for it: a regular expression

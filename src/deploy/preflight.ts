@@ -6,7 +6,6 @@
 import { type Config, parseConfig } from "../action/config";
 import type { Problem } from "../action/problem";
 import { SECRET_NAMES, type SecretName } from "../action/secret-names";
-import { MAX_SECRET_VALUE_LENGTH } from "../shared/auth0-limits";
 import { readCredentials, type TenantCredentials } from "../shared/tenant-credentials";
 import type { Env } from "../shared/variables";
 import { type BundleTexts, checkBundle } from "./bundle-check";
@@ -34,12 +33,10 @@ function readSecrets(env: Env): { secrets: ActionSecret[]; problems: Problem[]; 
     const value = env[name];
     if (isSet(value)) secrets.push({ name, value });
   }
-  const problems: Problem[] = secrets
-    .filter(({ value }) => value.length > MAX_SECRET_VALUE_LENGTH)
-    .map(({ name }) => ({ subject: name, reason: `longer than ${MAX_SECRET_VALUE_LENGTH} characters` }));
-  // parseConfig reads only the secret names and, like `isSet`, takes a blank value as unset.
+  // parseConfig reads only the secret names and, like `isSet`, takes a blank value as unset;
+  // it refuses a value longer than Auth0 stores (`too_long`), as the Action itself does.
   const parsed = parseConfig(env);
-  if (!parsed.ok) problems.push(...parsed.problems);
+  const problems: Problem[] = parsed.ok ? [] : parsed.problems;
   return { secrets, problems, config: parsed.ok ? parsed.config : undefined };
 }
 

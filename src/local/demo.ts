@@ -5,7 +5,7 @@
  */
 import { describeBundleOrigin } from "./bundle-source";
 import { DEMO_USAGE, parseDemoArgs } from "./demo/demo-args";
-import { loginTable, logLines, outageMemory, profileChanges } from "./demo/demo-report";
+import { loginTable, logLines, mappedLogin, outageMemory, profileChanges } from "./demo/demo-report";
 import { describeSecrets } from "./demo/demo-secrets";
 import { runDemo } from "./demo/run-demo";
 import { nodeVersionNotice } from "./node-version-notice";
@@ -47,6 +47,8 @@ async function main(): Promise<void> {
   out("");
   out("What Auth0 keeps of the Action's console output, per login:");
   out(logLines(run.rows));
+  out("");
+  out(mappedLogin(run.mapped, run.rows.length + 1));
   out("");
   out(
     `Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Try your own store: npm run try -- --email <email>`,

@@ -22,14 +22,20 @@ export const CONFIG_REASONS: Readonly<Record<ConfigReason, string>> = {
   invalid_characters: "holds characters an HTTP header cannot carry",
   expected_user_colon_password: "must be user:password",
   invalid_header_name: "is not a valid HTTP header name",
-  invalid_key_name: 'lists a key with "." or "$" (or a prototype name)',
-  reserved_key: "lists a name Auth0 reserves (or the Action's marker)",
+  invalid_key_name: 'names a metadata key with "." or "$" (or NUL, or a prototype name)',
+  reserved_key: "names an app_metadata key Auth0 reserves (or the Action's marker)",
   not_an_integer: "is not a whole number",
   out_of_range: "is out of range",
-  invalid_path: "is not a valid dot path (empty segments, or names every object inherits such as toString)",
+  invalid_path:
+    "is not a valid dot path, or maps a key to one (not a string, empty segments, or names every object inherits such as toString)",
   invalid_value: "has a value that is not allowed",
   missing_auth: "is not set, and no other legacy API authentication is configured",
   multiple_auth_methods: "configure more than one authentication method; keep exactly one",
+  too_long: "is longer than the 4096 characters Auth0 stores in a secret",
+  not_json: "is not JSON",
+  not_an_object: 'is not a JSON object ({"<metadata key>": "<dot path>"})',
+  empty_map: "maps no key: a map needs at least one",
+  map_and_path_both_set: "is set together with the *_PATH secret of the same metadata; set one of the two",
 };
 
 function isConfigReason(reason: string): reason is ConfigReason {

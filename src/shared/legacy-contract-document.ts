@@ -6,13 +6,19 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { legacyRecordSchema, legacyUserListPageSchema, oauthTokenAnswerSchema } from "./legacy-contract";
+import {
+  legacyRecordSchema,
+  legacyUserListPageSchema,
+  MAPPED_METADATA_PATHS,
+  oauthTokenAnswerSchema,
+} from "./legacy-contract";
 import { PROJECT_ROOT } from "./project-root";
 
 export const LEGACY_CONTRACT_DOCUMENT = resolve(PROJECT_ROOT, "docs/legacy-api.schema.json");
 
 const DEFINITIONS = {
   user_record: legacyRecordSchema(),
+  mapped_user_record: legacyRecordSchema(MAPPED_METADATA_PATHS),
   user_list_page: legacyUserListPageSchema,
   oauth_token_answer: oauthTokenAnswerSchema,
 };

@@ -7,6 +7,8 @@
  * to exactly the verdicts of these schemas.
  */
 import { z } from "zod";
+import type { Config } from "../action/config";
+import type { MetadataSource } from "../action/metadata-map";
 import { MAX_ACCESS_TOKEN_LENGTH } from "../action/token-answer";
 
 /** A metadata object as the store sends it; each key is judged later, by the fill plan. */
@@ -15,12 +17,25 @@ const metadataObject = z
   .describe("Metadata to restore: a JSON object. Keys Auth0 cannot store as sent are skipped one by one.");
 
 export interface MetadataPaths {
-  /** Segments of LEGACY_USER_METADATA_PATH / LEGACY_APP_METADATA_PATH. */
-  user: readonly string[];
-  app: readonly string[];
+  /**
+   * Segments of LEGACY_USER_METADATA_PATH / LEGACY_APP_METADATA_PATH; absent for a side
+   * read through its map, which asks nothing of the record's shape.
+   */
+  user?: readonly string[];
+  app?: readonly string[];
 }
 
 export const DEFAULT_METADATA_PATHS: MetadataPaths = { user: ["user_metadata"], app: ["app_metadata"] };
+
+/** Both sides mapped: the record may be any JSON object. */
+export const MAPPED_METADATA_PATHS: MetadataPaths = {};
+
+const pathOf = (source: MetadataSource) => ("path" in source ? source.path : undefined);
+
+/** The paths a configuration asks of the record. */
+export function metadataPathsOf(config: Config): MetadataPaths {
+  return { user: pathOf(config.userMetadataSource), app: pathOf(config.appMetadataSource) };
+}
 
 interface PathNode {
   /** A metadata object ends here. */
@@ -54,15 +69,26 @@ function nodeSchema(node: PathNode): z.ZodType {
   return node.leaf ? metadataObject.and(container) : container;
 }
 
+const RECORD_DESCRIPTIONS = {
+  paths:
+    "One user's legacy record (GET LEGACY_API_URL, status 200). The metadata objects are at " +
+    "LEGACY_USER_METADATA_PATH and LEGACY_APP_METADATA_PATH (here the defaults); either may be absent or null. " +
+    "A side configured with a map (LEGACY_USER_METADATA_MAP / LEGACY_APP_METADATA_MAP) asks nothing of the record.",
+  mapped:
+    "One user's legacy record (GET LEGACY_API_URL, status 200) when both LEGACY_USER_METADATA_MAP and " +
+    "LEGACY_APP_METADATA_MAP are set: any JSON object. Each mapped key takes the value at its dot path as it is; " +
+    "a path that leads to nothing, to null or through a value that is neither an object nor an array gives no key.",
+};
+
 /**
  * One user's record (the answer to `GET LEGACY_API_URL` with status 200): a JSON object
- * with the user's metadata objects at the configured paths, either of them absent or null.
+ * with the user's metadata objects at the configured paths, either of them absent or
+ * null. A side read through a map adds no constraint: with both, any JSON object.
  */
 export function legacyRecordSchema(paths: MetadataPaths = DEFAULT_METADATA_PATHS): z.ZodType {
-  return nodeSchema(pathTree([paths.user, paths.app])).describe(
-    "One user's legacy record (GET LEGACY_API_URL, status 200). The metadata objects are at " +
-      "LEGACY_USER_METADATA_PATH and LEGACY_APP_METADATA_PATH (here the defaults); either may be absent or null.",
-  );
+  const constrained = [paths.user, paths.app].filter((path) => path !== undefined);
+  const description = constrained.length === 0 ? RECORD_DESCRIPTIONS.mapped : RECORD_DESCRIPTIONS.paths;
+  return nodeSchema(pathTree(constrained)).describe(description);
 }
 
 /** One page of the legacy user list that `verify` reads (`GET LEGACY_API_LIST_URL`). */

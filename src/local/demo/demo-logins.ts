@@ -2,11 +2,13 @@
  * The scripted logins `npm start` replays: who signs in, what Auth0 holds for them at
  * that moment, and what the sample store is doing. Later logins see what earlier ones
  * stored, as on a tenant. The last four follow one outage, to show what the Action's
- * outage memory gives when api.cache is best effort.
+ * outage memory gives when api.cache is best effort. One more login, with an Action
+ * configured apart, is repaired through metadata maps from the store's flat records.
  */
 
 import type { LocalUser } from "../runtime/post-login-event";
 import type { Faults } from "../sample-store/faults";
+import { flatRecord } from "../sample-store/routes";
 import { SAMPLE_UNKNOWN_USER, sampleUser } from "../sample-store/sample-users";
 import { SAMPLE_CONNECTION } from "../sample-store/store-secrets";
 
@@ -75,3 +77,20 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   { title: "outage goes on: 2 logins later", userId: "auth0|1012", storeFaults: OUTAGE },
   { title: "outage goes on: 3 logins later", userId: "auth0|1004", storeFaults: OUTAGE },
 ];
+
+/** The user of the login repaired through maps, whose record the store's flat route sends. */
+const MAPPED_USER = sampleUser("1010");
+
+export const MAPPED_LOGIN: DemoLogin = {
+  title: "a legacy API as it is, read through maps",
+  userId: `auth0|${MAPPED_USER.legacy_id}`,
+};
+
+export function initialMappedUser(): LocalUser {
+  return migrated(MAPPED_USER, { user_metadata: {}, app_metadata: {} });
+}
+
+/** The record the store's flat route sends for that user: no metadata object, only what its API holds. */
+export function mappedUserRecord(): Record<string, unknown> {
+  return flatRecord(MAPPED_USER);
+}

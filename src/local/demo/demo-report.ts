@@ -2,7 +2,7 @@
  * The demo's printed report: a table of logins, what the outage memory did after the
  * outage, each repaired profile before and after, and what Auth0 keeps of each log.
  */
-import type { DemoRow } from "./run-demo";
+import type { DemoRow, MappedDemo } from "./run-demo";
 
 function keysWritten(row: DemoRow): string {
   const parts: string[] = [];
@@ -63,17 +63,39 @@ export function loginTable(rows: readonly DemoRow[]): string[] {
 
 const compact = (value: unknown) => JSON.stringify(value ?? null);
 
+function beforeAndAfter(row: DemoRow): string[] {
+  return (["user_metadata", "app_metadata"] as const).flatMap((side) => [
+    `  ${side.padEnd(13)} before ${compact(row.before[side])}`,
+    `  ${"".padEnd(13)} after  ${compact(row.after[side])}`,
+  ]);
+}
+
 export function profileChanges(rows: readonly DemoRow[]): string[] {
   const lines: string[] = [];
   rows.forEach((row, index) => {
     if (row.outcome !== "repaired") return;
-    lines.push(`#${index + 1} ${row.email} (${row.title})`);
-    for (const side of ["user_metadata", "app_metadata"] as const) {
-      lines.push(`  ${side.padEnd(13)} before ${compact(row.before[side])}`);
-      lines.push(`  ${"".padEnd(13)} after  ${compact(row.after[side])}`);
-    }
+    lines.push(`#${index + 1} ${row.email} (${row.title})`, ...beforeAndAfter(row));
   });
   return lines;
+}
+
+const calls = (count: number) => `${count} legacy call${count === 1 ? "" : "s"}`;
+
+/** The secrets that make the Action read through maps: the flat route and the two maps. */
+const MAPPED_SECRET_NAMES = ["LEGACY_API_URL", "LEGACY_USER_METADATA_MAP", "LEGACY_APP_METADATA_MAP"] as const;
+
+/** The login repaired through maps, numbered after the scripted ones: the maps, the record, the result. */
+export function mappedLogin(mapped: MappedDemo, number: number): string[] {
+  const { row } = mapped;
+  return [
+    "The same Action configured for a legacy API as it is (the other secrets as above):",
+    ...MAPPED_SECRET_NAMES.map((name) => `  ${name}=${mapped.secrets[name] ?? ""}`),
+    `The store's record for ${row.email}, with no metadata object in it:`,
+    `  ${compact(mapped.record)}`,
+    `#${number} ${row.email} (${row.title}): ${outcome(row)}, ${keysWritten(row)}, ${calls(row.legacyCalls)}`,
+    ...beforeAndAfter(row),
+    `  log: ${row.log === "" ? "(nothing logged)" : row.log}`,
+  ];
 }
 
 export function logLines(rows: readonly DemoRow[]): string[] {
@@ -83,16 +105,21 @@ export function logLines(rows: readonly DemoRow[]): string[] {
   });
 }
 
+/** How each instance learned of the outage: the login (1-based) that failed on it, or found it in api.cache. */
+type Learned = Map<number | undefined, { login: number; how: "failed" | "cache" }>;
+
 /** What answered each login after the first outage: api.cache, module state, or nothing. */
-function memoryOf(row: DemoRow, sawOutage: ReadonlySet<number | undefined>): string | undefined {
+function memoryOf(row: DemoRow, learned: Learned): string | undefined {
   const where = `instance ${instanceName(row)}`;
   if (row.outcome === "legacy_down") {
-    return row.cacheHeldEntries
-      ? `${where}: legacy_down, remembered through api.cache (the entry was still there); no call`
-      : `${where}: legacy_down, remembered in this instance's module state (the api.cache entry was gone); no call`;
+    if (row.cacheHeldEntries)
+      return `${where}: legacy_down, remembered through api.cache (the entry was still there); no call`;
+    const source = learned.get(row.instance);
+    const copied = source?.how === "cache" ? `, copied there from api.cache by login #${source.login}` : "";
+    return `${where}: legacy_down, remembered in this instance's module state${copied} (the api.cache entry was gone); no call`;
   }
   if (row.outcome === "legacy_error") {
-    const why = sawOutage.has(row.instance) ? "" : " and this instance had not seen the outage";
+    const why = learned.has(row.instance) ? "" : " and this instance had not seen the outage";
     return `${where}: legacy_error again: the api.cache entry was gone${why}, so it called the store (${row.legacyCalls} calls)`;
   }
   return undefined;
@@ -102,13 +129,17 @@ function memoryOf(row: DemoRow, sawOutage: ReadonlySet<number | undefined>): str
 export function outageMemory(rows: readonly DemoRow[]): string[] {
   const first = rows.findIndex((row) => row.outcome === "legacy_error");
   if (first < 0) return [];
-  const sawOutage = new Set<number | undefined>([rows[first]?.instance]);
+  const learned: Learned = new Map([[rows[first]?.instance, { login: first + 1, how: "failed" }]]);
   const lines: string[] = [];
   rows.forEach((row, index) => {
     if (index <= first) return;
-    const memory = memoryOf(row, sawOutage);
+    const memory = memoryOf(row, learned);
     if (memory) lines.push(`#${index + 1} ${memory}`);
-    if (row.outcome === "legacy_error") sawOutage.add(row.instance);
+    if (learned.has(row.instance)) return;
+    // The Action copies an outage it finds in api.cache into its instance's module state.
+    if (row.outcome === "legacy_error") learned.set(row.instance, { login: index + 1, how: "failed" });
+    if (row.outcome === "legacy_down" && row.cacheHeldEntries)
+      learned.set(row.instance, { login: index + 1, how: "cache" });
   });
   return lines;
 }

@@ -1,6 +1,6 @@
 /** The Action's configuration for the demo: the sample store, a bearer token, required keys. */
 import type { SampleStore } from "../sample-store/server";
-import { storeSecrets } from "../sample-store/store-secrets";
+import { mappedStoreSecrets, storeSecrets } from "../sample-store/store-secrets";
 
 export function demoSecrets(store: SampleStore): Record<string, string> {
   return {
@@ -9,6 +9,11 @@ export function demoSecrets(store: SampleStore): Record<string, string> {
     REQUIRED_APP_METADATA_KEYS: "plan",
     LEGACY_API_TIMEOUT_MS: "2000",
   };
+}
+
+/** The configuration of the login repaired through maps: the store's flat route and the sample maps. */
+export function mappedDemoSecrets(store: SampleStore): Record<string, string> {
+  return { ...mappedStoreSecrets(store), LEGACY_API_TIMEOUT_MS: "2000" };
 }
 
 /** Shown at the start of the demo; the token is a secret and is never printed. */

@@ -9,9 +9,16 @@ import { actionLogFields, keptLog } from "../log-fields";
 import { type CacheModel, DEFAULT_CACHE_MODEL } from "../runtime/cache-model";
 import type { FlowResult } from "../runtime/flow-result";
 import { isRefreshTokenExchange, type LocalUser } from "../runtime/post-login-event";
-import { startSampleStore } from "../sample-store/server";
-import { DEMO_LOGINS, type DemoLogin, initialAuth0Users } from "./demo-logins";
-import { demoSecrets } from "./demo-secrets";
+import { type SampleStore, startSampleStore } from "../sample-store/server";
+import {
+  DEMO_LOGINS,
+  type DemoLogin,
+  initialAuth0Users,
+  initialMappedUser,
+  MAPPED_LOGIN,
+  mappedUserRecord,
+} from "./demo-logins";
+import { demoSecrets, mappedDemoSecrets } from "./demo-secrets";
 
 export interface DemoRow {
   title: string;
@@ -43,11 +50,20 @@ export interface DemoRow {
   after: LocalUser;
 }
 
+/** The login repaired through metadata maps, by an Action configured apart. */
+export interface MappedDemo {
+  secrets: Record<string, string>;
+  /** What the store sent for this user, as the maps read it. */
+  record: Record<string, unknown>;
+  row: DemoRow;
+}
+
 export interface DemoRun {
   bundle: BundleCode["origin"];
   cache: CacheModel;
   secrets: Record<string, string>;
   rows: DemoRow[];
+  mapped: MappedDemo;
 }
 
 function hasMarker(user: LocalUser): boolean {
@@ -104,6 +120,17 @@ function row(login: DemoLogin, before: LocalUser, result: FlowResult, legacyCall
   };
 }
 
+async function runMappedLogin(code: string, store: SampleStore, cache: CacheModel): Promise<MappedDemo> {
+  store.heal();
+  const secrets = mappedDemoSecrets(store);
+  const runtime = runtimeForBundle(code, secrets, { cache });
+  const before = initialMappedUser();
+  const callsBefore = store.requests.length;
+  const result = await runtime.execute({ user: before });
+  const calls = store.requests.length - callsBefore;
+  return { secrets, record: mappedUserRecord(), row: row(MAPPED_LOGIN, before, result, calls) };
+}
+
 export async function runDemo(cache: CacheModel = DEFAULT_CACHE_MODEL): Promise<DemoRun> {
   const bundle = await loadBundleCode();
   const store = await startSampleStore();
@@ -122,7 +149,7 @@ export async function runDemo(cache: CacheModel = DEFAULT_CACHE_MODEL): Promise<
       users.set(login.userId, result.user);
       rows.push(row(login, before, result, store.requests.length - callsBefore));
     }
-    return { bundle: bundle.origin, cache, secrets, rows };
+    return { bundle: bundle.origin, cache, secrets, rows, mapped: await runMappedLogin(bundle.code, store, cache) };
   } finally {
     await store.close();
   }

@@ -1,7 +1,8 @@
 /**
  * The sample store's API, all routes in one table: the legacy API contract (one user's
  * record by legacy id, email or username; 404 for a user it does not know; the paged
- * user list). A new endpoint is one more entry here.
+ * user list), and the same users in a second, flat shape, as a legacy system's own user
+ * API would answer, for the Action's metadata maps. A new endpoint is one more entry here.
  */
 import type { SampleUser } from "./sample-users";
 
@@ -38,14 +39,39 @@ export function legacyRecord(user: SampleUser): Record<string, unknown> {
   return { id: legacy_id, email, username, name, created_at, user_metadata, app_metadata };
 }
 
+/**
+ * The record as a legacy system's own REST API would answer, with no metadata objects:
+ * what the metadata maps (LEGACY_USER_METADATA_MAP / LEGACY_APP_METADATA_MAP) read.
+ * A value the user does not have is `null`, as such APIs tend to send it.
+ */
+export function flatRecord(user: SampleUser): Record<string, unknown> {
+  const profile = user.user_metadata ?? {};
+  const account = user.app_metadata ?? {};
+  const [firstName, ...lastNames] = user.name.split(" ");
+  return {
+    id: Number(user.legacy_id),
+    email: user.email,
+    first_name: firstName,
+    last_name: lastNames.join(" "),
+    profile: {
+      locale: profile.locale ?? null,
+      timezone: profile.timezone ?? null,
+      newsletter: profile.newsletter ?? null,
+    },
+    subscription: { plan: account.plan ?? null, seats: account.seats ?? null },
+    roles: account.roles ?? [],
+    created_at: user.created_at,
+  };
+}
+
 interface Route {
   method: string;
   path: RegExp;
   handle(params: string[], url: URL, data: SampleData): Reply;
 }
 
-function recordReply(user: SampleUser | undefined): Reply {
-  return user ? { status: 200, body: legacyRecord(user) } : { status: 404, body: { error: "user_not_found" } };
+function recordReply(user: SampleUser | undefined, shape = legacyRecord): Reply {
+  return user ? { status: 200, body: shape(user) } : { status: 404, body: { error: "user_not_found" } };
 }
 
 const LIST_DEFAULT_LIMIT = 100;
@@ -91,6 +117,11 @@ const ROUTES: readonly Route[] = [
     method: "GET",
     path: /^\/users\/([^/]+)$/,
     handle: ([id = ""], _url, data) => recordReply(data.find("legacy_id", id)),
+  },
+  {
+    method: "GET",
+    path: /^\/flat\/users\/([^/]+)$/,
+    handle: ([id = ""], _url, data) => recordReply(data.find("legacy_id", id), flatRecord),
   },
 ];
 

@@ -32,6 +32,8 @@ export interface SampleStore {
   readonly token: string;
   /** A LEGACY_API_URL for this store, addressing users by the given field. */
   recordUrl(by?: "legacy_id" | "email" | "username"): string;
+  /** A LEGACY_API_URL for the same records in the flat shape the metadata maps read. */
+  flatRecordUrl(): string;
   readonly faults: Faults;
   setFaults(faults: Partial<Faults>): void;
   /** Clears every fault switch. */
@@ -117,6 +119,7 @@ export async function startSampleStore(options: SampleStoreOptions = {}): Promis
     origin,
     token,
     recordUrl: (by = "legacy_id") => `${origin}${RECORD_PATHS[by]}`,
+    flatRecordUrl: () => `${origin}/flat/users/{legacy_id}`,
     faults,
     setFaults: (changes) => Object.assign(faults, changes),
     heal: () => {

@@ -6,12 +6,13 @@
 import { readCommandLine } from "../../shared/command-line";
 import { sampleUser } from "./sample-users";
 import { type SampleStore, startSampleStore } from "./server";
-import { storeSecrets } from "./store-secrets";
+import { mappedStoreSecrets, storeSecrets } from "./store-secrets";
 
 export const STORE_USAGE = `usage: npm run sample-store [-- --port <1-65535>] [--token <token>]
 
 Runs the sample legacy store on 127.0.0.1 until Ctrl-C, and prints the Action's secrets
-that reach it with a ready-to-paste \`npm run try\` command.
+that reach it with ready-to-paste \`npm run try\` commands (one reading its flat records
+through metadata maps).
 
   --port N        the port to listen on (default: any free port)
   --token TOKEN   the bearer token it accepts (default: a random one, printed)
@@ -73,10 +74,15 @@ export async function runStoreCommand(
   for (const [name, value] of Object.entries(secrets)) out(`  ${name}=${value}`);
   out("");
   out("In another terminal, for example:");
-  const env = Object.entries(secrets)
-    .map(([name, value]) => `${name}='${value}'`)
-    .join(" ");
-  out(`  ${env} npm run try -- --email ${ada.email} --legacy-id ${ada.legacy_id}`);
+  const tryCommand = (values: Record<string, string>) => {
+    const env = Object.entries(values)
+      .map(([name, value]) => `${name}='${value}'`)
+      .join(" ");
+    return `  ${env} npm run try -- --email ${ada.email} --legacy-id ${ada.legacy_id}`;
+  };
+  out(tryCommand(secrets));
+  out("The same users as a legacy system's own API answers them (/flat/users/{legacy_id}), read through maps:");
+  out(tryCommand(mappedStoreSecrets(store)));
   out("The token is a throwaway for this local store; it changes at each start unless --token is given.");
   return store;
 }

@@ -1,22 +1,27 @@
 /**
  * Key by key, what the Action did with a legacy record: written, kept (Auth0 already has
- * a value), or skipped and why. The reasons come from the Action's own fill plan, run on
- * the same record and profile.
+ * a value), or skipped and why, and, for a side read through a map, the path each key
+ * came from and the mapped paths that gave nothing. The reasons come from the Action's
+ * own reader and fill plan, run on the same record and profile.
  */
 import type { Config } from "../../action/config";
 import { detect } from "../../action/detect";
 import { planFill, type SkipReason, type Target } from "../../action/fill-plan";
 import { readLegacyRecord } from "../../action/legacy-record";
 import { buildMarker } from "../../action/marker";
+import type { MetadataSource } from "../../action/metadata-map";
 import { hasValue } from "../../action/plain-object";
 import type { JsonObject, PostLoginEvent } from "../../action/types";
 
 export interface KeyReport {
   target: Target;
   key: string;
-  fate: "write" | "keep" | "skip";
+  /** `absent`: a mapped path that leads to nothing or to null, so no key. */
+  fate: "write" | "keep" | "skip" | "absent";
   value: unknown;
   reason?: SkipReason;
+  /** The dot path the value was read at, for a side read through a map. */
+  from?: string;
 }
 
 export const SKIP_EXPLANATIONS: Record<SkipReason, string> = {
@@ -41,6 +46,12 @@ function candidates(legacy: JsonObject | undefined, current: JsonObject): { want
   };
 }
 
+/** Each key a map fills, with its path as the map spells it; none for a side read at a path. */
+function mappedPaths(source: MetadataSource): Map<string, string> {
+  if (!("map" in source)) return new Map();
+  return new Map(source.map.map(({ key, path }) => [key, path.join(".")]));
+}
+
 export type KeyAnalysis = { ok: true; keys: KeyReport[] } | { ok: false; reason: string };
 
 export function analyseKeys(recordText: string, event: PostLoginEvent, config: Config): KeyAnalysis {
@@ -59,21 +70,27 @@ export function analyseKeys(recordText: string, event: PostLoginEvent, config: C
 
   const keys: KeyReport[] = [];
   const sides = [
-    { target: "user", legacy: record.userMetadata, side: detection.user },
-    { target: "app", legacy: record.appMetadata, side: detection.app },
+    { target: "user", legacy: record.userMetadata, side: detection.user, source: config.userMetadataSource },
+    { target: "app", legacy: record.appMetadata, side: detection.app, source: config.appMetadataSource },
   ] as const;
-  for (const { target, legacy, side } of sides) {
+  for (const { target, legacy, side, source } of sides) {
     const { wanted, kept } = candidates(legacy, side.current);
     const written = new Set(plan[target].map(([key]) => key));
     const reasons = new Map(
       plan.skipped.filter((skip) => skip.target === target).map((skip) => [skip.key, skip.reason]),
     );
+    const paths = mappedPaths(source);
+    const from = (key: string) => paths.get(key);
     for (const key of wanted) {
       const value = legacy?.[key];
-      if (written.has(key)) keys.push({ target, key, fate: "write", value });
-      else keys.push({ target, key, fate: "skip", value, reason: reasons.get(key) });
+      if (written.has(key)) keys.push({ target, key, fate: "write", value, from: from(key) });
+      else keys.push({ target, key, fate: "skip", value, reason: reasons.get(key), from: from(key) });
     }
-    for (const key of kept) keys.push({ target, key, fate: "keep", value: legacy?.[key] });
+    for (const key of kept) keys.push({ target, key, fate: "keep", value: legacy?.[key], from: from(key) });
+    for (const [key, path] of paths) {
+      if (legacy === undefined || !hasValue(legacy, key))
+        keys.push({ target, key, fate: "absent", value: undefined, from: path });
+    }
   }
   return { ok: true, keys };
 }

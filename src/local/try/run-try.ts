@@ -4,6 +4,7 @@
  * would skip and why, and its log line, and writes nothing anywhere.
  */
 import { type Config, parseConfig } from "../../action/config";
+import type { MetadataSource } from "../../action/metadata-map";
 import { explainConfigProblem } from "../../shared/config-problem-text";
 import { EnvFileError } from "../../shared/env-file";
 import { describeBundleOrigin, loadBundleCode, runtimeForBundle } from "../bundle-source";
@@ -51,11 +52,19 @@ function readConfiguration(args: TryArgs, io: TryIo): { secrets: TrySecrets; con
   return { secrets, config: parsed.config };
 }
 
+/** How one metadata object is read from the record: at a path, or through its map. */
+function describeSource(side: "user" | "app", source: MetadataSource): string {
+  if ("path" in source) return `${side}_metadata at ${source.path.join(".")}`;
+  const keys = source.map.length;
+  return `${side}_metadata through LEGACY_${side.toUpperCase()}_METADATA_MAP (${keys} key${keys === 1 ? "" : "s"})`;
+}
+
 function describeConfig(config: Config, secrets: TrySecrets, io: TryIo): void {
   const names = Object.entries(secrets.sources).map(([name, source]) => `${name} (${source})`);
   io.out(`Configuration: ${names.join(", ")}`);
   io.out(`  legacy store ${storeOrigin(config)}`);
   io.out(`  auth ${config.auth.kind}, timeout ${config.timeoutMs} ms, on legacy error: ${config.onLegacyError}`);
+  io.out(`  ${describeSource("user", config.userMetadataSource)}, ${describeSource("app", config.appMetadataSource)}`);
 }
 
 function missingLookup(args: TryArgs, config: Config): string | undefined {

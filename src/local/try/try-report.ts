@@ -28,6 +28,7 @@ function printKeys(keys: readonly KeyReport[], out: Out): void {
     ["Would write", "write"],
     ["Would keep (Auth0 already has a value; never overwritten)", "keep"],
     ["Would skip", "skip"],
+    ["Nothing at the mapped path (absent or null: no key)", "absent"],
   ] as const;
   for (const [title, fate] of groups) {
     const chosen = keys.filter((key) => key.fate === fate);
@@ -35,8 +36,10 @@ function printKeys(keys: readonly KeyReport[], out: Out): void {
     out(`${title}:`);
     for (const key of chosen) {
       const why = key.reason ? ` – ${SKIP_EXPLANATIONS[key.reason]}` : "";
-      const shown = fate === "skip" ? why : ` = ${preview(key.value)}`;
-      out(`  ${SIDE_NAMES[key.target]}.${JSON.stringify(key.key)}${shown}`);
+      const shown = fate === "skip" ? why : fate === "absent" ? "" : ` = ${preview(key.value)}`;
+      // A mapped key says where in the record it was read, before what happened to it.
+      const from = key.from === undefined ? "" : ` ← ${key.from}`;
+      out(`  ${SIDE_NAMES[key.target]}.${JSON.stringify(key.key)}${from}${shown}`);
     }
   }
 }

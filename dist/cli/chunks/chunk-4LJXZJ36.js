@@ -3,7 +3,7 @@ import {
   discardBody,
   isArray,
   readCappedText
-} from "./chunk-Z4WQLXUG.js";
+} from "./chunk-IUTF2NLC.js";
 import {
   atTokenEndpoint,
   classifyStatus,
@@ -272,6 +272,10 @@ async function authHeaders(auth, fetchFn, cache, deadline) {
 import { z } from "zod";
 var metadataObject = z.record(z.string(), z.unknown()).describe("Metadata to restore: a JSON object. Keys Auth0 cannot store as sent are skipped one by one.");
 var DEFAULT_METADATA_PATHS = { user: ["user_metadata"], app: ["app_metadata"] };
+var pathOf = (source) => "path" in source ? source.path : void 0;
+function metadataPathsOf(config) {
+  return { user: pathOf(config.userMetadataSource), app: pathOf(config.appMetadataSource) };
+}
 function pathTree(paths) {
   const root = { leaf: false, children: /* @__PURE__ */ new Map() };
   for (const path of paths) {
@@ -295,10 +299,14 @@ function nodeSchema(node) {
   const container = z.looseObject(shape);
   return node.leaf ? metadataObject.and(container) : container;
 }
+var RECORD_DESCRIPTIONS = {
+  paths: "One user's legacy record (GET LEGACY_API_URL, status 200). The metadata objects are at LEGACY_USER_METADATA_PATH and LEGACY_APP_METADATA_PATH (here the defaults); either may be absent or null. A side configured with a map (LEGACY_USER_METADATA_MAP / LEGACY_APP_METADATA_MAP) asks nothing of the record.",
+  mapped: "One user's legacy record (GET LEGACY_API_URL, status 200) when both LEGACY_USER_METADATA_MAP and LEGACY_APP_METADATA_MAP are set: any JSON object. Each mapped key takes the value at its dot path as it is; a path that leads to nothing, to null or through a value that is neither an object nor an array gives no key."
+};
 function legacyRecordSchema(paths = DEFAULT_METADATA_PATHS) {
-  return nodeSchema(pathTree([paths.user, paths.app])).describe(
-    "One user's legacy record (GET LEGACY_API_URL, status 200). The metadata objects are at LEGACY_USER_METADATA_PATH and LEGACY_APP_METADATA_PATH (here the defaults); either may be absent or null."
-  );
+  const constrained = [paths.user, paths.app].filter((path) => path !== void 0);
+  const description = constrained.length === 0 ? RECORD_DESCRIPTIONS.mapped : RECORD_DESCRIPTIONS.paths;
+  return nodeSchema(pathTree(constrained)).describe(description);
 }
 var legacyUserListPageSchema = z.object({
   users: z.array(
@@ -322,6 +330,7 @@ export {
   fnv1a,
   forgetToken,
   authHeaders,
+  metadataPathsOf,
   legacyRecordSchema,
   legacyUserListPageSchema,
   pooledFetch,

@@ -8,8 +8,8 @@ import {
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-XKYPL4AB.js";
-import "./chunk-GD32KU5A.js";
+} from "./chunk-MPJGKD47.js";
+import "./chunk-4LJXZJ36.js";
 import "./chunk-MS2M35LH.js";
 import {
   RateGovernor,
@@ -18,7 +18,7 @@ import {
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-Z4WQLXUG.js";
+} from "./chunk-IUTF2NLC.js";
 import {
   StepFailure
 } from "./chunk-RK6MCBBQ.js";

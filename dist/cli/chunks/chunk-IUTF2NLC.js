@@ -11,62 +11,12 @@ import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
 
-// src/action/auth-method.ts
-var AUTH_METHODS = {
-  bearer: ["LEGACY_API_TOKEN"],
-  basic: ["LEGACY_API_BASIC_AUTH"],
-  header: ["LEGACY_API_KEY_HEADER", "LEGACY_API_KEY"],
-  oauth: [
-    "LEGACY_OAUTH_TOKEN_URL",
-    "LEGACY_OAUTH_CLIENT_ID",
-    "LEGACY_OAUTH_CLIENT_SECRET",
-    "LEGACY_OAUTH_AUDIENCE",
-    "LEGACY_OAUTH_SCOPE"
-  ]
-};
-var AUTH_REQUIRED = {
-  ...AUTH_METHODS,
-  oauth: ["LEGACY_OAUTH_TOKEN_URL", "LEGACY_OAUTH_CLIENT_ID", "LEGACY_OAUTH_CLIENT_SECRET"]
-};
-var AUTH_KINDS = ["bearer", "basic", "header", "oauth"];
-var isSet = (secrets, name) => {
-  const value2 = secrets[name];
-  return typeof value2 === "string" && value2.trim() !== "";
-};
-function chooseAuth(secrets) {
-  const chosen = [];
-  const named = [];
-  for (const kind2 of AUTH_KINDS) {
-    let used = false;
-    for (const name of AUTH_METHODS[kind2]) {
-      if (!isSet(secrets, name)) continue;
-      named.push(name);
-      used = true;
-    }
-    if (used) chosen.push(kind2);
-  }
-  const [kind] = chosen;
-  if (kind === void 0) return { subject: "LEGACY_API_TOKEN", reason: "missing_auth" };
-  if (chosen.length > 1) return { subject: named.join("+"), reason: "multiple_auth_methods" };
-  for (const name of AUTH_REQUIRED[kind]) if (!isSet(secrets, name)) return { subject: name, reason: "missing" };
-  return { kind };
-}
-var AUTH_BUILDERS = {
-  bearer: (s) => ({ kind: "bearer", token: s.LEGACY_API_TOKEN ?? "" }),
-  basic: (s) => ({ kind: "basic", credentials: s.LEGACY_API_BASIC_AUTH ?? "" }),
-  header: (s) => ({ kind: "header", name: s.LEGACY_API_KEY_HEADER ?? "", value: s.LEGACY_API_KEY ?? "" }),
-  oauth: (s) => ({
-    kind: "oauth",
-    tokenUrl: s.LEGACY_OAUTH_TOKEN_URL ?? "",
-    clientId: s.LEGACY_OAUTH_CLIENT_ID ?? "",
-    clientSecret: s.LEGACY_OAUTH_CLIENT_SECRET ?? "",
-    audience: s.LEGACY_OAUTH_AUDIENCE,
-    scope: s.LEGACY_OAUTH_SCOPE
-  })
-};
-function buildAuth(kind, s) {
-  return AUTH_BUILDERS[kind](s);
-}
+// src/action/builtins.ts
+var hasOwn = Object.hasOwn;
+var getPrototypeOf = Object.getPrototypeOf;
+var objectKeys = Object.keys;
+var OBJECT_PROTOTYPE = Object.prototype;
+var isArray = Array.isArray;
 
 // src/action/metadata-rules.ts
 var MARKER_KEY = "legacy_metadata_repair";
@@ -97,12 +47,19 @@ function isForbiddenKeyName(key) {
   return key === "" || key.includes(".") || key.includes("$") || key.includes("\0") || PROTOTYPE_KEYS.has(key) || !key.isWellFormed();
 }
 
-// src/action/builtins.ts
-var hasOwn = Object.hasOwn;
-var getPrototypeOf = Object.getPrototypeOf;
-var objectKeys = Object.keys;
-var OBJECT_PROTOTYPE = Object.prototype;
-var isArray = Array.isArray;
+// src/action/plain-object.ts
+function isPlainObject(value2) {
+  if (typeof value2 !== "object" || value2 === null || isArray(value2)) return false;
+  const proto = getPrototypeOf(value2);
+  return proto === OBJECT_PROTOTYPE || proto === null;
+}
+function ownValue(object, key) {
+  return hasOwn(object, key) ? object[key] : void 0;
+}
+function hasValue(object, key) {
+  const value2 = ownValue(object, key);
+  return value2 !== void 0 && value2 !== null;
+}
 
 // src/action/url-template.ts
 var PLACEHOLDERS = ["email", "username", "legacy_id"];
@@ -244,6 +201,34 @@ function oneOf(text, choices) {
   return choice === void 0 ? { reason: "invalid_value" } : { value: choice };
 }
 
+// src/action/metadata-map.ts
+function targetProblem(key, app) {
+  if (isForbiddenKeyName(key)) return "invalid_key_name";
+  if (app && (key === MARKER_KEY || RESERVED_APP_METADATA_KEYS.has(key))) return "reserved_key";
+  return void 0;
+}
+function parseMap(text, app) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { reason: "not_json" };
+  }
+  if (!isPlainObject(parsed)) return { reason: "not_an_object" };
+  const entries = [];
+  for (const key of objectKeys(parsed)) {
+    const reason = targetProblem(key, app);
+    if (reason) return { reason };
+    const source = parsed[key];
+    const path = typeof source === "string" ? dotPath(source) : { reason: "invalid_path" };
+    if (!("value" in path)) return path;
+    entries.push({ key, path: path.value });
+  }
+  return entries.length > 0 ? { value: entries } : { reason: "empty_map" };
+}
+var userMetadataMap = (text) => parseMap(text, false);
+var appMetadataMap = (text) => parseMap(text, true);
+
 // src/action/secret-table.ts
 var ON_LEGACY_ERROR_CHOICES = ["continue", "deny"];
 var UNSET = { value: void 0 };
@@ -264,6 +249,8 @@ var SECRET_TABLE = {
   APP_METADATA_ALLOWED_KEYS: { parse: allowedAppKeys, fallback: UNSET },
   LEGACY_USER_METADATA_PATH: { parse: dotPath, fallback: { value: ["user_metadata"] } },
   LEGACY_APP_METADATA_PATH: { parse: dotPath, fallback: { value: ["app_metadata"] } },
+  LEGACY_USER_METADATA_MAP: { parse: userMetadataMap, fallback: UNSET },
+  LEGACY_APP_METADATA_MAP: { parse: appMetadataMap, fallback: UNSET },
   LEGACY_API_TIMEOUT_MS: { parse: (text) => integerInRange(text, 100, 1e4), fallback: { value: 4e3 } },
   ON_LEGACY_ERROR: {
     parse: (text) => oneOf(text, ON_LEGACY_ERROR_CHOICES),
@@ -271,11 +258,19 @@ var SECRET_TABLE = {
   },
   REPAIR_VERSION: { parse: (text) => integerInRange(text, 1, 1e6), fallback: { value: 1 } }
 };
+var MAX_SECRET_VALUE_LENGTH = 4096;
 var UNREPLACED_PLACEHOLDER = /^(@{2}\w+@{2}|#{2}\w+#{2})$/;
 var AT_SIGN = 64;
 var NUMBER_SIGN = 35;
+function isSecretSet(secrets, name) {
+  const value2 = secrets[name];
+  return typeof value2 === "string" && value2.trim() !== "";
+}
 function readSecret(raw, field) {
-  if (raw !== void 0 && typeof raw !== "string") return { reason: "not_a_string" };
+  if (raw !== void 0) {
+    if (typeof raw !== "string") return { reason: "not_a_string" };
+    if (raw.length > MAX_SECRET_VALUE_LENGTH) return { reason: "too_long" };
+  }
   const text = raw?.trim() ?? "";
   if (text === "") return field.fallback ?? { reason: "missing" };
   const first = text.charCodeAt(0);
@@ -285,10 +280,64 @@ function readSecret(raw, field) {
   return field.parse(text);
 }
 
+// src/action/auth-method.ts
+var AUTH_METHODS = {
+  bearer: ["LEGACY_API_TOKEN"],
+  basic: ["LEGACY_API_BASIC_AUTH"],
+  header: ["LEGACY_API_KEY_HEADER", "LEGACY_API_KEY"],
+  oauth: [
+    "LEGACY_OAUTH_TOKEN_URL",
+    "LEGACY_OAUTH_CLIENT_ID",
+    "LEGACY_OAUTH_CLIENT_SECRET",
+    "LEGACY_OAUTH_AUDIENCE",
+    "LEGACY_OAUTH_SCOPE"
+  ]
+};
+var AUTH_REQUIRED = {
+  ...AUTH_METHODS,
+  oauth: ["LEGACY_OAUTH_TOKEN_URL", "LEGACY_OAUTH_CLIENT_ID", "LEGACY_OAUTH_CLIENT_SECRET"]
+};
+var AUTH_KINDS = ["bearer", "basic", "header", "oauth"];
+function chooseAuth(secrets) {
+  const chosen = [];
+  const named = [];
+  for (const kind2 of AUTH_KINDS) {
+    let used = false;
+    for (const name of AUTH_METHODS[kind2]) {
+      if (!isSecretSet(secrets, name)) continue;
+      named.push(name);
+      used = true;
+    }
+    if (used) chosen.push(kind2);
+  }
+  const [kind] = chosen;
+  if (kind === void 0) return { subject: "LEGACY_API_TOKEN", reason: "missing_auth" };
+  if (chosen.length > 1) return { subject: named.join("+"), reason: "multiple_auth_methods" };
+  for (const name of AUTH_REQUIRED[kind]) if (!isSecretSet(secrets, name)) return { subject: name, reason: "missing" };
+  return { kind };
+}
+var AUTH_BUILDERS = {
+  bearer: (s) => ({ kind: "bearer", token: s.LEGACY_API_TOKEN ?? "" }),
+  basic: (s) => ({ kind: "basic", credentials: s.LEGACY_API_BASIC_AUTH ?? "" }),
+  header: (s) => ({ kind: "header", name: s.LEGACY_API_KEY_HEADER ?? "", value: s.LEGACY_API_KEY ?? "" }),
+  oauth: (s) => ({
+    kind: "oauth",
+    tokenUrl: s.LEGACY_OAUTH_TOKEN_URL ?? "",
+    clientId: s.LEGACY_OAUTH_CLIENT_ID ?? "",
+    clientSecret: s.LEGACY_OAUTH_CLIENT_SECRET ?? "",
+    audience: s.LEGACY_OAUTH_AUDIENCE,
+    scope: s.LEGACY_OAUTH_SCOPE
+  })
+};
+function buildAuth(kind, s) {
+  return AUTH_BUILDERS[kind](s);
+}
+
 // src/action/secret-names.ts
 var SECRET_NAMES = objectKeys(SECRET_TABLE);
 
 // src/action/config.ts
+var metadataSource = (map, path) => map ? { map } : { path };
 function configOf(s, authKind) {
   return {
     urlTemplate: s.LEGACY_API_URL.template,
@@ -299,13 +348,14 @@ function configOf(s, authKind) {
     // The marker is this Action's own key: it never makes app_metadata complete.
     requiredAppKeys: s.REQUIRED_APP_METADATA_KEYS.filter((key) => key !== MARKER_KEY),
     allowedAppKeys: s.APP_METADATA_ALLOWED_KEYS,
-    userMetadataPath: s.LEGACY_USER_METADATA_PATH,
-    appMetadataPath: s.LEGACY_APP_METADATA_PATH,
+    userMetadataSource: metadataSource(s.LEGACY_USER_METADATA_MAP, s.LEGACY_USER_METADATA_PATH),
+    appMetadataSource: metadataSource(s.LEGACY_APP_METADATA_MAP, s.LEGACY_APP_METADATA_PATH),
     timeoutMs: s.LEGACY_API_TIMEOUT_MS,
     onLegacyError: s.ON_LEGACY_ERROR,
     repairVersion: s.REPAIR_VERSION
   };
 }
+var METADATA_SIDES = ["USER", "APP"];
 function parseConfig(secrets) {
   const problems = [];
   const parsed = {};
@@ -314,6 +364,13 @@ function parseConfig(secrets) {
     const result = readSecret(secrets[name], field);
     if ("value" in result) parsed[name] = result.value;
     else problems.push({ subject: name, reason: result.reason });
+  }
+  for (const side2 of METADATA_SIDES) {
+    const map = `LEGACY_${side2}_METADATA_MAP`;
+    const path = `LEGACY_${side2}_METADATA_PATH`;
+    if (isSecretSet(secrets, map) && isSecretSet(secrets, path)) {
+      problems.push({ subject: map, reason: "map_and_path_both_set" });
+    }
   }
   const auth = chooseAuth(secrets);
   if ("reason" in auth) problems.push(auth);
@@ -335,34 +392,37 @@ function isTenantDomain(domain) {
   const port = match[1];
   return port === void 0 || Number(port) >= 1 && Number(port) <= MAX_PORT;
 }
-var isSet2 = (value2) => value2 !== void 0 && value2.trim() !== "";
+var isSet = (value2) => value2 !== void 0 && value2.trim() !== "";
 function readCredentials(env) {
   const problems = [];
   const domain = env.AUTH0_DOMAIN?.trim() ?? "";
   if (domain === "") problems.push({ subject: "AUTH0_DOMAIN", reason: "missing" });
   else if (!isTenantDomain(domain)) problems.push({ subject: "AUTH0_DOMAIN", reason: DOMAIN_RULE });
   const { AUTH0_ACCESS_TOKEN: accessToken, AUTH0_CLIENT_ID: clientId, AUTH0_CLIENT_SECRET: clientSecret } = env;
-  if (!isSet2(accessToken)) {
+  if (!isSet(accessToken)) {
     for (const [subject, value2] of [
       ["AUTH0_CLIENT_ID", clientId],
       ["AUTH0_CLIENT_SECRET", clientSecret]
     ]) {
-      if (!isSet2(value2)) problems.push({ subject, reason: "missing (or set AUTH0_ACCESS_TOKEN instead of both)" });
+      if (!isSet(value2)) problems.push({ subject, reason: "missing (or set AUTH0_ACCESS_TOKEN instead of both)" });
     }
   }
   if (problems.length > 0) return { problems };
-  const credentials = isSet2(accessToken) ? { domain, accessToken: accessToken.trim() } : { domain, clientId: clientId?.trim() ?? "", clientSecret: clientSecret ?? "" };
+  const credentials = isSet(accessToken) ? { domain, accessToken: accessToken.trim() } : { domain, clientId: clientId?.trim() ?? "", clientSecret: clientSecret ?? "" };
   return { credentials, problems };
 }
 
 // src/shared/variable-help.ts
 var LEGACY_AUTH_CHOICES = "set one way to call the legacy store: LEGACY_API_TOKEN, or LEGACY_API_BASIC_AUTH, or LEGACY_API_KEY_HEADER + LEGACY_API_KEY, or LEGACY_OAUTH_TOKEN_URL + LEGACY_OAUTH_CLIENT_ID + LEGACY_OAUTH_CLIENT_SECRET";
+var METADATA_MAP_HELP = 'a JSON object {"<metadata key>": "<dot path in the legacy record>"}, e.g. {"given_name":"first_name"}; set it or the *_PATH secret of the same metadata, not both (docs/reference.md#metadata-maps)';
 var HELP = {
   AUTH0_DOMAIN: "your tenant's domain, e.g. my-tenant.eu.auth0.com",
   AUTH0_CLIENT_ID: "client ID of a machine-to-machine application authorized for the Management API",
   AUTH0_CLIENT_SECRET: "client secret of that application",
   LEGACY_API_URL: "URL template of one user's legacy record, e.g. https://legacy.example.com/users/{legacy_id}",
-  MIGRATION_CONNECTIONS: "comma-separated custom database connection(s) the users were migrated through"
+  MIGRATION_CONNECTIONS: "comma-separated custom database connection(s) the users were migrated through",
+  LEGACY_USER_METADATA_MAP: METADATA_MAP_HELP,
+  LEGACY_APP_METADATA_MAP: METADATA_MAP_HELP
 };
 function helpFor(subject, reason) {
   if (reason === "missing_auth") return LEGACY_AUTH_CHOICES;
@@ -514,20 +574,6 @@ import { createReadStream } from "node:fs";
 // src/action/discard-body.ts
 function discardBody(body) {
   body?.cancel().catch(() => void 0);
-}
-
-// src/action/plain-object.ts
-function isPlainObject(value2) {
-  if (typeof value2 !== "object" || value2 === null || isArray(value2)) return false;
-  const proto = getPrototypeOf(value2);
-  return proto === OBJECT_PROTOTYPE || proto === null;
-}
-function ownValue(object, key) {
-  return hasOwn(object, key) ? object[key] : void 0;
-}
-function hasValue(object, key) {
-  const value2 = ownValue(object, key);
-  return value2 !== void 0 && value2 !== null;
 }
 
 // src/action/marker.ts

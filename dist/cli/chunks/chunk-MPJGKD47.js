@@ -6,7 +6,7 @@ import {
   legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-GD32KU5A.js";
+} from "./chunk-4LJXZJ36.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -23,7 +23,7 @@ import {
   missingSides,
   readCappedText,
   tenantState
-} from "./chunk-Z4WQLXUG.js";
+} from "./chunk-IUTF2NLC.js";
 import {
   StepFailure,
   causeOfReason,

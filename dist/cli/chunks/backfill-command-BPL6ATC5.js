@@ -4,9 +4,10 @@ import {
   authHeaders,
   forgetToken,
   legacyRecordSchema,
+  metadataPathsOf,
   pooledFetch,
   processCache
-} from "./chunk-GD32KU5A.js";
+} from "./chunk-4LJXZJ36.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -30,7 +31,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-Z4WQLXUG.js";
+} from "./chunk-IUTF2NLC.js";
 import {
   StepFailure,
   causeOfReason,
@@ -383,6 +384,26 @@ async function fetchLegacyRecord(url, config, deps) {
   }
 }
 
+// src/action/mapped-metadata.ts
+var ARRAY_INDEX = /^(0|[1-9]\d{0,8})$/;
+function valueAt(record2, path) {
+  let current = record2;
+  for (const segment of path) {
+    if (isPlainObject(current)) current = ownValue(current, segment);
+    else if (isArray(current) && ARRAY_INDEX.test(segment)) current = current[Number(segment)];
+    else return void 0;
+  }
+  return current;
+}
+function mappedMetadata(record2, map) {
+  const metadata = {};
+  for (const { key, path } of map) {
+    const value = valueAt(record2, path);
+    if (value !== void 0 && value !== null) metadata[key] = value;
+  }
+  return metadata;
+}
+
 // src/action/legacy-record.ts
 var NOT_AN_OBJECT = false;
 function metadataAt(record2, path) {
@@ -395,11 +416,14 @@ function metadataAt(record2, path) {
   if (current === void 0 || current === null) return void 0;
   return isPlainObject(current) ? current : NOT_AN_OBJECT;
 }
+function metadataFrom(record2, source) {
+  return "map" in source ? mappedMetadata(record2, source.map) : metadataAt(record2, source.path);
+}
 function readLegacyRecord(body, config) {
   if (!isPlainObject(body)) return { ok: false, reason: "record_not_object" };
-  const userMetadata = metadataAt(body, config.userMetadataPath);
+  const userMetadata = metadataFrom(body, config.userMetadataSource);
   if (userMetadata === NOT_AN_OBJECT) return { ok: false, reason: "user_metadata_not_object" };
-  const appMetadata = metadataAt(body, config.appMetadataPath);
+  const appMetadata = metadataFrom(body, config.appMetadataSource);
   if (appMetadata === NOT_AN_OBJECT) return { ok: false, reason: "app_metadata_not_object" };
   return { ok: true, userMetadata, appMetadata };
 }
@@ -409,15 +433,16 @@ var schemas = /* @__PURE__ */ new WeakMap();
 function schemaFor(config) {
   let schema = schemas.get(config);
   if (!schema) {
-    schema = legacyRecordSchema({ user: config.userMetadataPath, app: config.appMetadataPath });
+    schema = legacyRecordSchema(metadataPathsOf(config));
     schemas.set(config, schema);
   }
   return schema;
 }
-var startsWith = (path, prefix) => path.length <= prefix.length && path.every((segment, index) => segment === prefix[index]);
+var startsWith = (path, prefix) => prefix !== void 0 && path.length <= prefix.length && path.every((segment, index) => segment === prefix[index]);
 function reasonAt(path, config) {
   if (path.length === 0) return "record_not_object";
-  return startsWith(path, config.userMetadataPath) ? "user_metadata_not_object" : "app_metadata_not_object";
+  const { user } = metadataPathsOf(config);
+  return startsWith(path, user) ? "user_metadata_not_object" : "app_metadata_not_object";
 }
 function readContractRecord(body, config) {
   const checked = schemaFor(config).safeParse(body);

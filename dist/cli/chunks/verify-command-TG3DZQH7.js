@@ -3,8 +3,8 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-XKYPL4AB.js";
-import "./chunk-GD32KU5A.js";
+} from "./chunk-MPJGKD47.js";
+import "./chunk-4LJXZJ36.js";
 import {
   HISTORY_KIND,
   fileErrorReason,
@@ -14,7 +14,7 @@ import "./chunk-MS2M35LH.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-Z4WQLXUG.js";
+} from "./chunk-IUTF2NLC.js";
 import "./chunk-RK6MCBBQ.js";
 import {
   ToolError
