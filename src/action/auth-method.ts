@@ -39,7 +39,7 @@ const AUTH_METHODS = {
 /** What each method cannot work without (audience and scope are optional). */
 const AUTH_REQUIRED: Record<AuthKind, readonly SecretName[]> = {
   ...AUTH_METHODS,
-  oauth: ["LEGACY_OAUTH_TOKEN_URL", "LEGACY_OAUTH_CLIENT_ID", "LEGACY_OAUTH_CLIENT_SECRET"],
+  oauth: AUTH_METHODS.oauth.slice(0, 3),
 };
 
 const AUTH_KINDS: readonly AuthKind[] = ["bearer", "basic", "header", "oauth"];

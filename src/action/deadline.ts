@@ -43,16 +43,7 @@ export class Deadline {
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => reject(new DeadlineExceeded());
       this.signal.addEventListener("abort", onAbort, { once: true });
-      promise.then(
-        (value) => {
-          this.signal.removeEventListener("abort", onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          this.signal.removeEventListener("abort", onAbort);
-          reject(error);
-        },
-      );
+      promise.finally(() => this.signal.removeEventListener("abort", onAbort)).then(resolve, reject);
     });
   }
 

@@ -39,19 +39,13 @@ export interface HttpFailure<Reason extends string = FailureReason> {
   retryAfterMs?: number;
 }
 
-const TRANSPORT_REASONS: Readonly<Record<string, TransportReason>> = {
-  ECONNREFUSED: "connection_refused",
-  ECONNRESET: "connection_reset",
-  EPIPE: "connection_reset",
-  UND_ERR_SOCKET: "connection_reset",
-  UND_ERR_CLOSED: "connection_reset",
-  ENOTFOUND: "dns",
-  EAI_AGAIN: "dns",
-  ETIMEDOUT: "timeout",
-  UND_ERR_CONNECT_TIMEOUT: "timeout",
-  UND_ERR_HEADERS_TIMEOUT: "timeout",
-  UND_ERR_BODY_TIMEOUT: "timeout",
-};
+/** Node's and undici's error codes, by what failed (ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT, EAI_AGAIN…). */
+const TRANSPORT_CODES: ReadonlyArray<readonly [RegExp, TransportReason]> = [
+  [/REFUSED/, "connection_refused"],
+  [/RESET|EPIPE|SOCKET|CLOSED/, "connection_reset"],
+  [/NOTFOUND|EAI_AGAIN/, "dns"],
+  [/TIMEDOUT|TIMEOUT/, "timeout"],
+];
 
 const TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/;
 /** zlib (`Z_DATA_ERROR`…), brotli (`ERR__ERROR_FORMAT_…`) and zstd errors: a body its Content-Encoding does not describe. */
@@ -92,7 +86,7 @@ export function classifyThrown(error: unknown, deadlineExpired: boolean): HttpFa
   if (DECODING_CODE.test(code)) return invalid("body_not_decodable");
   if (PARSER_CODE.test(code)) return invalid("not_http");
   if (TLS_CODE.test(code)) return { outcome: "legacy_error", retryable: false, reason: "tls" };
-  return transient(TRANSPORT_REASONS[code] ?? "network");
+  return transient(TRANSPORT_CODES.find(([pattern]) => pattern.test(code))?.[1] ?? "network");
 }
 
 export function isTransientStatus(status: number): boolean {

@@ -36,6 +36,8 @@ type Attempt =
   | { kind: "not_found" }
   | { kind: "failed"; failure: HttpFailure; retryNow?: boolean };
 
+const failed = (failure: HttpFailure): Attempt => ({ kind: "failed", failure });
+
 function isJsonMediaType(contentType: string | null): boolean {
   const type = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
   return type === "application/json" || type.endsWith("+json");
@@ -44,14 +46,14 @@ function isJsonMediaType(contentType: string | null): boolean {
 async function readRecord(response: Response): Promise<Attempt> {
   if (!isJsonMediaType(response.headers.get("content-type"))) {
     discardBody(response.body);
-    return { kind: "failed", failure: invalid("not_json", 200) };
+    return failed(invalid("not_json", 200));
   }
   const text = await readCappedText(response, BODY_CAP_BYTES);
-  if (!text.ok) return { kind: "failed", failure: invalid(text.reason, 200) };
+  if (!text.ok) return failed(invalid(text.reason, 200));
   try {
     return { kind: "found", body: JSON.parse(text.text) };
   } catch {
-    return { kind: "failed", failure: invalid("invalid_json", 200) };
+    return failed(invalid("invalid_json", 200));
   }
 }
 
@@ -95,9 +97,9 @@ async function getFollowingSameOrigin(url: string, headers: Record<string, strin
 
 async function attemptOnce(url: string, config: Config, deps: LegacyDeps): Promise<Attempt> {
   const auth = await authHeaders(config.auth, deps.fetch, deps.cache, deps.deadline);
-  if (!auth.ok) return { kind: "failed", failure: auth.failure };
+  if (!auth.ok) return failed(auth.failure);
   const response = await getFollowingSameOrigin(url, auth.headers, deps);
-  if ("redirectRefused" in response) return { kind: "failed", failure: invalid(response.redirectRefused) };
+  if ("redirectRefused" in response) return failed(invalid(response.redirectRefused));
   if (response.status === 200) return readRecord(response);
   discardBody(response.body);
   if (response.status === 404) return { kind: "not_found" };
@@ -115,7 +117,7 @@ async function guardedAttempt(url: string, config: Config, deps: LegacyDeps): Pr
     // race(): returns at the deadline even if a fetch implementation ignores the signal.
     return await deps.deadline.race(attemptOnce(url, config, deps));
   } catch (error) {
-    return { kind: "failed", failure: classifyThrown(error, deps.deadline.expired) };
+    return failed(classifyThrown(error, deps.deadline.expired));
   }
 }
 

@@ -22,6 +22,8 @@ export type UrlReason =
 
 export type TemplateCheck = { ok: true; placeholders: Placeholder[] } | { ok: false; reason: UrlReason };
 
+const refused = (reason: UrlReason) => ({ ok: false, reason }) as const;
+
 function isPlaceholder(name: string): name is Placeholder {
   return (PLACEHOLDERS as readonly string[]).includes(name);
 }
@@ -36,12 +38,12 @@ export function checkEndpointUrl(raw: string): { ok: true; url: URL } | { ok: fa
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, reason: "not_a_url" };
+    return refused("not_a_url");
   }
-  if (url.username || url.password) return { ok: false, reason: "credentials_in_url" };
+  if (url.username || url.password) return refused("credentials_in_url");
   if (url.protocol === "https:") return { ok: true, url };
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return { ok: true, url };
-  return { ok: false, reason: "not_https" };
+  return refused("not_https");
 }
 
 /** A template cut at its placeholders: `literals` holds one more piece than `names`. */
@@ -86,12 +88,12 @@ export function checkUrlTemplate(template: string): TemplateCheck {
   const { literals, names, strayBrace } = templatePieces(template);
   const placeholders: Placeholder[] = [];
   for (const name of names) {
-    if (!isPlaceholder(name)) return { ok: false, reason: "unknown_placeholder" };
+    if (!isPlaceholder(name)) return refused("unknown_placeholder");
     if (!placeholders.includes(name)) placeholders.push(name);
   }
-  if (strayBrace) return { ok: false, reason: "unbalanced_brace" };
-  if (placeholders.length === 0) return { ok: false, reason: "no_placeholder" };
-  if (template.includes("#")) return { ok: false, reason: "has_fragment" };
+  if (strayBrace) return refused("unbalanced_brace");
+  if (placeholders.length === 0) return refused("no_placeholder");
+  if (template.includes("#")) return refused("has_fragment");
   const sampleA = checkEndpointUrl(literals.join("a"));
   if (!sampleA.ok) return sampleA;
   const sampleB = checkEndpointUrl(literals.join("b"));
@@ -100,7 +102,7 @@ export function checkUrlTemplate(template: string): TemplateCheck {
   // first-call compilation more on a cold start.)
   const { url: a } = sampleA;
   if (!sampleB.ok || a.protocol !== sampleB.url.protocol || a.host !== sampleB.url.host) {
-    return { ok: false, reason: "placeholder_in_host" };
+    return refused("placeholder_in_host");
   }
   return { ok: true, placeholders };
 }

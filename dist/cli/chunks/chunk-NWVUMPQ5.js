@@ -2,7 +2,7 @@
 import {
   DOTENV_FLAG,
   dotenvChoice
-} from "./chunk-RK6MCBBQ.js";
+} from "./chunk-L7L2PEL2.js";
 
 // src/shared/command-line.ts
 import { parseArgs } from "node:util";

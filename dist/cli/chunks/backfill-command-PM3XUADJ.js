@@ -7,7 +7,7 @@ import {
   metadataPathsOf,
   pooledFetch,
   processCache
-} from "./chunk-4LJXZJ36.js";
+} from "./chunk-KROEH7DM.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -31,7 +31,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-IUTF2NLC.js";
+} from "./chunk-KU5MVPGQ.js";
 import {
   StepFailure,
   causeOfReason,
@@ -39,7 +39,7 @@ import {
   classifyThrown,
   invalid,
   noteChanges
-} from "./chunk-RK6MCBBQ.js";
+} from "./chunk-L7L2PEL2.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
@@ -305,6 +305,7 @@ var MAX_ATTEMPTS = 4;
 var MAX_SAME_ORIGIN_REDIRECTS = 3;
 var FIRST_BACKOFF_MS = 100;
 var MIN_ATTEMPT_MS = 100;
+var failed = (failure) => ({ kind: "failed", failure });
 function isJsonMediaType(contentType) {
   const type = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
   return type === "application/json" || type.endsWith("+json");
@@ -312,14 +313,14 @@ function isJsonMediaType(contentType) {
 async function readRecord(response) {
   if (!isJsonMediaType(response.headers.get("content-type"))) {
     discardBody(response.body);
-    return { kind: "failed", failure: invalid("not_json", 200) };
+    return failed(invalid("not_json", 200));
   }
   const text = await readCappedText(response, BODY_CAP_BYTES);
-  if (!text.ok) return { kind: "failed", failure: invalid(text.reason, 200) };
+  if (!text.ok) return failed(invalid(text.reason, 200));
   try {
     return { kind: "found", body: JSON.parse(text.text) };
   } catch {
-    return { kind: "failed", failure: invalid("invalid_json", 200) };
+    return failed(invalid("invalid_json", 200));
   }
 }
 function redirectTarget(location, current, origin) {
@@ -352,9 +353,9 @@ async function getFollowingSameOrigin(url, headers, deps) {
 }
 async function attemptOnce(url, config, deps) {
   const auth = await authHeaders(config.auth, deps.fetch, deps.cache, deps.deadline);
-  if (!auth.ok) return { kind: "failed", failure: auth.failure };
+  if (!auth.ok) return failed(auth.failure);
   const response = await getFollowingSameOrigin(url, auth.headers, deps);
-  if ("redirectRefused" in response) return { kind: "failed", failure: invalid(response.redirectRefused) };
+  if ("redirectRefused" in response) return failed(invalid(response.redirectRefused));
   if (response.status === 200) return readRecord(response);
   discardBody(response.body);
   if (response.status === 404) return { kind: "not_found" };
@@ -369,7 +370,7 @@ async function guardedAttempt(url, config, deps) {
   try {
     return await deps.deadline.race(attemptOnce(url, config, deps));
   } catch (error) {
-    return { kind: "failed", failure: classifyThrown(error, deps.deadline.expired) };
+    return failed(classifyThrown(error, deps.deadline.expired));
   }
 }
 async function fetchLegacyRecord(url, config, deps) {
@@ -606,9 +607,9 @@ var Progress = class {
   lastDraw = 0;
   started;
   now;
-  tick(failed) {
+  tick(failed2) {
     this.done++;
-    if (failed) this.failed++;
+    if (failed2) this.failed++;
     const interval = this.options.output.isTTY ? REDRAW_MS : this.options.lineEveryMs ?? 5e3;
     if (this.done === this.options.total || this.now() - this.lastDraw >= interval) this.draw();
   }
@@ -645,8 +646,8 @@ var Progress = class {
     const { total } = this.options;
     const { rate, etaSeconds } = this.figures();
     const percent = total > 0 ? Math.floor(this.done / total * 100) : 100;
-    const failed = this.failed > 0 ? `  failed ${this.failed}` : "";
-    return `${this.done}/${total} ${percent}%  ${rate.toFixed(1)} users/s  ETA ${formatDuration(etaSeconds)}${failed}`;
+    const failed2 = this.failed > 0 ? `  failed ${this.failed}` : "";
+    return `${this.done}/${total} ${percent}%  ${rate.toFixed(1)} users/s  ETA ${formatDuration(etaSeconds)}${failed2}`;
   }
   draw() {
     this.lastDraw = this.now();

@@ -1,19 +1,12 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 
 // src/action/http-failure.ts
-var TRANSPORT_REASONS = {
-  ECONNREFUSED: "connection_refused",
-  ECONNRESET: "connection_reset",
-  EPIPE: "connection_reset",
-  UND_ERR_SOCKET: "connection_reset",
-  UND_ERR_CLOSED: "connection_reset",
-  ENOTFOUND: "dns",
-  EAI_AGAIN: "dns",
-  ETIMEDOUT: "timeout",
-  UND_ERR_CONNECT_TIMEOUT: "timeout",
-  UND_ERR_HEADERS_TIMEOUT: "timeout",
-  UND_ERR_BODY_TIMEOUT: "timeout"
-};
+var TRANSPORT_CODES = [
+  [/REFUSED/, "connection_refused"],
+  [/RESET|EPIPE|SOCKET|CLOSED/, "connection_reset"],
+  [/NOTFOUND|EAI_AGAIN/, "dns"],
+  [/TIMEDOUT|TIMEOUT/, "timeout"]
+];
 var TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/;
 var DECODING_CODE = /^Z_|^ERR__ERROR_|BROTLI|ZSTD/i;
 var PARSER_CODE = /^HPE_/;
@@ -38,7 +31,7 @@ function classifyThrown(error, deadlineExpired) {
   if (DECODING_CODE.test(code)) return invalid("body_not_decodable");
   if (PARSER_CODE.test(code)) return invalid("not_http");
   if (TLS_CODE.test(code)) return { outcome: "legacy_error", retryable: false, reason: "tls" };
-  return transient(TRANSPORT_REASONS[code] ?? "network");
+  return transient(TRANSPORT_CODES.find(([pattern]) => pattern.test(code))?.[1] ?? "network");
 }
 function isTransientStatus(status) {
   return status === 429 || status === 408 || status >= 500;

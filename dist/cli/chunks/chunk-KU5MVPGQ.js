@@ -6,7 +6,7 @@ import {
   isRetryableCause,
   parseRetryAfter,
   readVariables
-} from "./chunk-RK6MCBBQ.js";
+} from "./chunk-L7L2PEL2.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
@@ -64,6 +64,7 @@ function hasValue(object, key) {
 // src/action/url-template.ts
 var PLACEHOLDERS = ["email", "username", "legacy_id"];
 var LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+var refused = (reason) => ({ ok: false, reason });
 function isPlaceholder(name) {
   return PLACEHOLDERS.includes(name);
 }
@@ -75,12 +76,12 @@ function checkEndpointUrl(raw) {
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, reason: "not_a_url" };
+    return refused("not_a_url");
   }
-  if (url.username || url.password) return { ok: false, reason: "credentials_in_url" };
+  if (url.username || url.password) return refused("credentials_in_url");
   if (url.protocol === "https:") return { ok: true, url };
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return { ok: true, url };
-  return { ok: false, reason: "not_https" };
+  return refused("not_https");
 }
 function templatePieces(template) {
   const literals = [];
@@ -109,18 +110,18 @@ function checkUrlTemplate(template) {
   const { literals, names, strayBrace } = templatePieces(template);
   const placeholders = [];
   for (const name of names) {
-    if (!isPlaceholder(name)) return { ok: false, reason: "unknown_placeholder" };
+    if (!isPlaceholder(name)) return refused("unknown_placeholder");
     if (!placeholders.includes(name)) placeholders.push(name);
   }
-  if (strayBrace) return { ok: false, reason: "unbalanced_brace" };
-  if (placeholders.length === 0) return { ok: false, reason: "no_placeholder" };
-  if (template.includes("#")) return { ok: false, reason: "has_fragment" };
+  if (strayBrace) return refused("unbalanced_brace");
+  if (placeholders.length === 0) return refused("no_placeholder");
+  if (template.includes("#")) return refused("has_fragment");
   const sampleA = checkEndpointUrl(literals.join("a"));
   if (!sampleA.ok) return sampleA;
   const sampleB = checkEndpointUrl(literals.join("b"));
   const { url: a } = sampleA;
   if (!sampleB.ok || a.protocol !== sampleB.url.protocol || a.host !== sampleB.url.host) {
-    return { ok: false, reason: "placeholder_in_host" };
+    return refused("placeholder_in_host");
   }
   return { ok: true, placeholders };
 }
@@ -295,7 +296,7 @@ var AUTH_METHODS = {
 };
 var AUTH_REQUIRED = {
   ...AUTH_METHODS,
-  oauth: ["LEGACY_OAUTH_TOKEN_URL", "LEGACY_OAUTH_CLIENT_ID", "LEGACY_OAUTH_CLIENT_SECRET"]
+  oauth: AUTH_METHODS.oauth.slice(0, 3)
 };
 var AUTH_KINDS = ["bearer", "basic", "header", "oauth"];
 function chooseAuth(secrets) {

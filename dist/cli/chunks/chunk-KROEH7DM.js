@@ -3,13 +3,13 @@ import {
   discardBody,
   isArray,
   readCappedText
-} from "./chunk-IUTF2NLC.js";
+} from "./chunk-KU5MVPGQ.js";
 import {
   atTokenEndpoint,
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-RK6MCBBQ.js";
+} from "./chunk-L7L2PEL2.js";
 
 // src/tools/legacy/pooled-fetch.ts
 import { Agent, fetch as undiciFetch } from "undici";
@@ -103,16 +103,7 @@ var Deadline = class {
     return new Promise((resolve, reject) => {
       const onAbort = () => reject(new DeadlineExceeded());
       this.signal.addEventListener("abort", onAbort, { once: true });
-      promise.then(
-        (value) => {
-          this.signal.removeEventListener("abort", onAbort);
-          resolve(value);
-        },
-        (error) => {
-          this.signal.removeEventListener("abort", onAbort);
-          reject(error);
-        }
-      );
+      promise.finally(() => this.signal.removeEventListener("abort", onAbort)).then(resolve, reject);
     });
   }
   dispose() {

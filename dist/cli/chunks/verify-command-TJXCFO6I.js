@@ -3,8 +3,8 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-MPJGKD47.js";
-import "./chunk-4LJXZJ36.js";
+} from "./chunk-CWZ3OQV7.js";
+import "./chunk-KROEH7DM.js";
 import {
   HISTORY_KIND,
   fileErrorReason,
@@ -14,8 +14,8 @@ import "./chunk-MS2M35LH.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-IUTF2NLC.js";
-import "./chunk-RK6MCBBQ.js";
+} from "./chunk-KU5MVPGQ.js";
+import "./chunk-L7L2PEL2.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";

@@ -6,7 +6,7 @@ import {
   legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-4LJXZJ36.js";
+} from "./chunk-KROEH7DM.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -23,14 +23,14 @@ import {
   missingSides,
   readCappedText,
   tenantState
-} from "./chunk-IUTF2NLC.js";
+} from "./chunk-KU5MVPGQ.js";
 import {
   StepFailure,
   causeOfReason,
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-RK6MCBBQ.js";
+} from "./chunk-L7L2PEL2.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";

@@ -8,14 +8,14 @@ import {
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-IUTF2NLC.js";
+} from "./chunk-KU5MVPGQ.js";
 import {
   StatusError,
   StepFailure,
   causeOfReason,
   describeCause,
   formatSeconds
-} from "./chunk-RK6MCBBQ.js";
+} from "./chunk-L7L2PEL2.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";

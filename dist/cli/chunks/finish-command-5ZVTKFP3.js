@@ -1,15 +1,15 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
   PROGRAM
-} from "./chunk-VMIEVSWL.js";
+} from "./chunk-NWVUMPQ5.js";
 import {
   ACTION_NAME
 } from "./chunk-HW5AEGFW.js";
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-MPJGKD47.js";
-import "./chunk-4LJXZJ36.js";
+} from "./chunk-CWZ3OQV7.js";
+import "./chunk-KROEH7DM.js";
 import "./chunk-MS2M35LH.js";
 import {
   RateGovernor,
@@ -18,10 +18,10 @@ import {
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-IUTF2NLC.js";
+} from "./chunk-KU5MVPGQ.js";
 import {
   StepFailure
-} from "./chunk-RK6MCBBQ.js";
+} from "./chunk-L7L2PEL2.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
