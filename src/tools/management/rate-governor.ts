@@ -210,7 +210,8 @@ export class RateGovernor {
   /** A call ended: what its answer says about the window, then every waiter looks again. */
   private settle(headers: Headers | undefined): void {
     this.inFlight--;
-    this.answered = true;
+    // Only an answer says whether the tenant limits: a call that got none (a timeout, a broken connection) says nothing.
+    if (headers !== undefined) this.answered = true;
     const remaining = header(headers, "x-ratelimit-remaining");
     const reset = header(headers, "x-ratelimit-reset");
     if (remaining === undefined || reset === undefined) {

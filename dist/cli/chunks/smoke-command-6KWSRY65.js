@@ -8,7 +8,7 @@ import {
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-KU5MVPGQ.js";
+} from "./chunk-VOP6NI22.js";
 import {
   StatusError,
   StepFailure,

@@ -7,7 +7,7 @@ import {
   metadataPathsOf,
   pooledFetch,
   processCache
-} from "./chunk-KROEH7DM.js";
+} from "./chunk-PS3A2ZCF.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -31,7 +31,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-KU5MVPGQ.js";
+} from "./chunk-VOP6NI22.js";
 import {
   StepFailure,
   causeOfReason,

@@ -6,7 +6,7 @@ import {
   legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-KROEH7DM.js";
+} from "./chunk-PS3A2ZCF.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -23,7 +23,7 @@ import {
   missingSides,
   readCappedText,
   tenantState
-} from "./chunk-KU5MVPGQ.js";
+} from "./chunk-VOP6NI22.js";
 import {
   StepFailure,
   causeOfReason,

@@ -8,8 +8,8 @@ import {
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-CWZ3OQV7.js";
-import "./chunk-KROEH7DM.js";
+} from "./chunk-E4HRBIIY.js";
+import "./chunk-PS3A2ZCF.js";
 import "./chunk-MS2M35LH.js";
 import {
   RateGovernor,
@@ -18,7 +18,7 @@ import {
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-KU5MVPGQ.js";
+} from "./chunk-VOP6NI22.js";
 import {
   StepFailure
 } from "./chunk-L7L2PEL2.js";

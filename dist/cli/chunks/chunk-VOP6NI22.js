@@ -1052,7 +1052,7 @@ var RateGovernor = class {
   /** A call ended: what its answer says about the window, then every waiter looks again. */
   settle(headers) {
     this.inFlight--;
-    this.answered = true;
+    if (headers !== void 0) this.answered = true;
     const remaining = header(headers, "x-ratelimit-remaining");
     const reset = header(headers, "x-ratelimit-reset");
     if (remaining === void 0 || reset === void 0) {

@@ -3,8 +3,8 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-CWZ3OQV7.js";
-import "./chunk-KROEH7DM.js";
+} from "./chunk-E4HRBIIY.js";
+import "./chunk-PS3A2ZCF.js";
 import {
   HISTORY_KIND,
   fileErrorReason,
@@ -14,7 +14,7 @@ import "./chunk-MS2M35LH.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-KU5MVPGQ.js";
+} from "./chunk-VOP6NI22.js";
 import "./chunk-L7L2PEL2.js";
 import {
   ToolError

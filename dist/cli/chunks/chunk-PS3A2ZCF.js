@@ -3,7 +3,7 @@ import {
   discardBody,
   isArray,
   readCappedText
-} from "./chunk-KU5MVPGQ.js";
+} from "./chunk-VOP6NI22.js";
 import {
   atTokenEndpoint,
   classifyStatus,
