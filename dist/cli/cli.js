@@ -120,7 +120,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-ICRABZTX.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-FQMZ5M5O.js")).runFinishCommand
 });
 
 // src/tools/history/history-path.ts

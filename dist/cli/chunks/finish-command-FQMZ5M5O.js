@@ -65,8 +65,8 @@ var FinishRefusal = class extends Error {
 };
 
 // src/tools/finish/backup-file.ts
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import * as z from "zod/mini";
 
 // src/tools/finish/connection-copy.ts
@@ -112,6 +112,32 @@ function backupFileName(connection, at) {
   const stamp = at.toISOString().replace(/[-:]/g, "").replace(".", "-");
   return `connection-backup-${safeName}-${stamp}.json`;
 }
+function syncDirectory(directory) {
+  let fd;
+  try {
+    fd = openSync(directory, "r");
+    fsyncSync(fd);
+  } catch {
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function writeDurably(path, text) {
+  const fd = openSync(path, "wx", 384);
+  try {
+    writeFileSync(fd, text);
+    fsyncSync(fd);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } finally {
+      rmSync(path, { force: true });
+    }
+    throw error;
+  }
+  closeSync(fd);
+  syncDirectory(dirname(path));
+}
 function writeBackup(directory, backup) {
   const path = join(directory, backupFileName(backup.connection.name, new Date(backup.takenAt)));
   const text = JSON.stringify(
@@ -126,8 +152,8 @@ function writeBackup(directory, backup) {
     2
   );
   try {
-    writeFileSync(path, `${text}
-`, { mode: 384, flag: "wx" });
+    writeDurably(path, `${text}
+`);
   } catch (error) {
     const code = error.code ?? "error";
     throw new ToolError(
