@@ -8,17 +8,18 @@ import {
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-E4HRBIIY.js";
-import "./chunk-PS3A2ZCF.js";
+} from "./chunk-XOGICS6V.js";
+import "./chunk-QEJR667B.js";
 import "./chunk-MS2M35LH.js";
 import {
   RateGovernor,
   connectionId,
   isPlainObject,
+  rateLimitPauseMs,
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-VOP6NI22.js";
+} from "./chunk-EDFU6BAT.js";
 import {
   StepFailure
 } from "./chunk-L7L2PEL2.js";
@@ -182,6 +183,7 @@ function readBackup(path) {
 }
 
 // src/tools/finish/guarded-write.ts
+import { setTimeout as sleep } from "node:timers/promises";
 import { isDeepStrictEqual } from "node:util";
 function changedFields(before, after) {
   const fields = [];
@@ -227,19 +229,26 @@ function mayHaveApplied(failure) {
   if (cause.kind === "status") return cause.status >= 500;
   return cause.kind !== "dns" && cause.kind !== "refused" && cause.kind !== "tls";
 }
+var WRITE_ATTEMPTS = 8;
+var isRateLimited = (failure) => failure.failure.kind === "status" && failure.failure.status === 429;
 async function guardedWrite(api, copy, plan, backupPath) {
-  const current = await api.read(copy.id, `reading the connection "${copy.name}" again just before the write`);
-  const changed = changedFields(copy.raw, current.raw);
-  if (changed.length > 0) {
-    throw new FinishRefusal("changed_concurrently", `changed since the plan was made: ${changed.join(", ")}`);
-  }
-  try {
-    return answerDifferences(plan, await api.write(copy.id, copy.name, plan.body));
-  } catch (error) {
-    if (error instanceof StepFailure) {
-      error.changed = mayHaveApplied(error) ? `the write may have been applied: read the connection (finish --dry-run shows its scripts); the backup is ${backupPath}` : `nothing was changed in the tenant (the write was refused or never sent); the backup is ${backupPath}`;
+  for (let attempt = 1; ; attempt++) {
+    const current = await api.read(copy.id, `reading the connection "${copy.name}" again just before the write`);
+    const changed = changedFields(copy.raw, current.raw);
+    if (changed.length > 0) {
+      throw new FinishRefusal("changed_concurrently", `changed since the plan was made: ${changed.join(", ")}`);
     }
-    throw error;
+    try {
+      return answerDifferences(plan, await api.write(copy.id, copy.name, plan.body));
+    } catch (error) {
+      if (!(error instanceof StepFailure)) throw error;
+      if (isRateLimited(error) && attempt < WRITE_ATTEMPTS) {
+        await sleep(rateLimitPauseMs(error, Date.now()));
+        continue;
+      }
+      error.changed = mayHaveApplied(error) ? `the write may have been applied: read the connection (finish --dry-run shows its scripts); the backup is ${backupPath}` : `nothing was changed in the tenant (the write was refused or never sent); the backup is ${backupPath}`;
+      throw error;
+    }
   }
 }
 
@@ -381,7 +390,8 @@ async function openFinishTenant(config, credentials, io, common) {
     host: access.domain,
     timeoutMs: common.timeoutMs,
     refusalHint: FINISH_SCOPES_HINT,
-    failureAttempts: 1
+    failureAttempts: 1,
+    rateLimitAttempts: 1
   });
   return { access, users: side.source, connections: connectionApi(access.management, { reads: governor, write }) };
 }

@@ -8,7 +8,7 @@ import {
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-VOP6NI22.js";
+} from "./chunk-EDFU6BAT.js";
 import {
   StatusError,
   StepFailure,

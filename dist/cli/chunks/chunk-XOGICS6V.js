@@ -6,7 +6,7 @@ import {
   legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-PS3A2ZCF.js";
+} from "./chunk-QEJR667B.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -23,7 +23,7 @@ import {
   missingSides,
   readCappedText,
   tenantState
-} from "./chunk-VOP6NI22.js";
+} from "./chunk-EDFU6BAT.js";
 import {
   StepFailure,
   causeOfReason,

@@ -3,7 +3,7 @@ import {
   discardBody,
   isArray,
   readCappedText
-} from "./chunk-VOP6NI22.js";
+} from "./chunk-EDFU6BAT.js";
 import {
   atTokenEndpoint,
   classifyStatus,
