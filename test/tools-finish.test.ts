@@ -79,6 +79,7 @@ afterEach(() => {
   rmSync(backups, { recursive: true, force: true });
   api.calls.length = 0;
   api.onConnectionRead = undefined;
+  api.onConnectionPatch = undefined;
   api.patchAnswer = undefined;
   api.patchStatus = undefined;
 });
@@ -313,6 +314,35 @@ describe("finish: the write and the tenant's answer", () => {
       "  the write may have been applied: read the connection (finish --dry-run shows its scripts); the backup is ",
     );
     expect(patches()).toHaveLength(1);
+  });
+
+  it("a 429 changed nothing: waited out, then the connection is read and compared again before the next try", async () => {
+    let count = 0;
+    api.onConnectionPatch = () => {
+      api.patchStatus = ++count === 1 ? 429 : undefined;
+    };
+    const { code } = await finish([]);
+    expect(code).toBe(0);
+    expect(patches()).toHaveLength(2);
+    expect(scriptsNow()).toEqual({ ...NO_OP_SCRIPTS, change_password: CHANGE_PASSWORD });
+    // The plan's read, the one before the first try, and the one before the second.
+    const reads = api.calls.filter((call) => call.method === "GET" && call.path.startsWith("/api/v2/connections/"));
+    expect(reads).toHaveLength(3);
+  });
+
+  it("a change made while a 429 is waited out stops the write: it is never sent over that change", async () => {
+    let count = 0;
+    api.onConnectionPatch = () => {
+      api.patchStatus = ++count === 1 ? 429 : undefined;
+      // Someone else's write lands while finish waits.
+      if (count === 1) (stored().options as JsonObject).brute_force_protection = false;
+    };
+    const { code, err } = await finish([]);
+    expect(code).toBe(1);
+    expect(err).toContain("changed since the plan was made: options.brute_force_protection");
+    expect(patches()).toHaveLength(1);
+    expect(stored().options.brute_force_protection).toBe(false);
+    expect(scriptsNow().login).toBe(LEGACY_LOGIN);
   });
 
   it("a write the tenant refuses changed nothing", async () => {

@@ -153,6 +153,31 @@ describe("rate governor", () => {
     expect(new Set(woken).size).toBeGreaterThan(4);
   });
 
+  it("keeps to one call at a time after a first call that got no answer (a broken connection)", async () => {
+    const clock = new SimulatedClock();
+    const random = seeded(13);
+    const tenant = new SimulatedTenant(clock, 3, random, 20);
+    const governor = new RateGovernor({ host: "tenant.test", timeoutMs: 60_000, clock, random });
+    let first = true;
+    const request = async () => {
+      if (!first) return tenant.request();
+      first = false;
+      await clock.sleep(5);
+      throw Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+    };
+    let left = 30;
+    const worker = async () => {
+      while (left > 0) {
+        left--;
+        await governor.call("a call", request);
+      }
+    };
+    await clock.run(Promise.all(Array.from({ length: 8 }, worker)));
+    // A failure without an answer says nothing of the limit: the others must not all start at once.
+    expect(tenant.busiestWindow()).toBeLessThanOrEqual(3);
+    expect(tenant.refused).toBe(0);
+  });
+
   it("after a 429 that names only the reset, still waits for it", async () => {
     const clock = new SimulatedClock();
     const governor = new RateGovernor({ host: "tenant.test", timeoutMs: 60_000, clock, random: seeded(5) });

@@ -139,9 +139,12 @@ export class HttpsManagementApi {
   patchAnswer?: (stored: JsonObject) => JsonObject;
   /** Every PATCH of a connection answers this status and changes nothing (a failing or refusing tenant). */
   patchStatus?: number;
+  /** Called as each PATCH of a connection arrives, with how many it has seen (a test changes things in between). */
+  onConnectionPatch?: (id: string, count: number) => void;
   private readonly sockets = new Set<Socket>();
   private readonly jobs = new Map<string, string>();
   private connectionReads = 0;
+  private connectionPatches = 0;
   private previousDispatcher: Dispatcher | undefined;
   private trusted?: Agent;
 
@@ -291,7 +294,13 @@ export class HttpsManagementApi {
     if (method === "PATCH" && connectionId !== undefined) {
       const needs: Scope[] = ["update:connections"];
       if (isPlainObject(body) && body.options !== undefined) needs.push("update:connections_options");
-      return { needs, answer: () => Promise.resolve(this.patchConnection(connectionId, body, showOptions)) };
+      return {
+        needs,
+        answer: () => {
+          this.onConnectionPatch?.(connectionId, ++this.connectionPatches);
+          return Promise.resolve(this.patchConnection(connectionId, body, showOptions));
+        },
+      };
     }
     if (method === "GET" && path === "/users") {
       return {

@@ -2,10 +2,12 @@
  * The copy of a connection taken before `finish` (or its rollback) writes to it: every
  * field as the tenant returned it, the scripts included. It may hold secrets (scripts
  * sometimes embed credentials; the configuration is encrypted), so the file is created
- * with mode 0600 and never overwrites another. `finish --rollback <file>` reads it back.
+ * with mode 0600 and never overwrites another. It is synced to disk before the write it
+ * guards is sent, and removed if it could not be written whole. `finish --rollback <file>`
+ * reads it back.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import * as z from "zod/mini";
 import { ToolError } from "../tool-error";
 import { asConnectionCopy, type ConnectionCopy } from "./connection-copy";
@@ -37,6 +39,37 @@ export function backupFileName(connection: string, at: Date): string {
   return `connection-backup-${safeName}-${stamp}.json`;
 }
 
+/** The directory entry of a new file is on disk only once its directory is synced; not every platform can. */
+function syncDirectory(directory: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(directory, "r");
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a directory for this; the file's own content is synced.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A new file (never over another), mode 0600, on disk when this returns; nothing left behind when it throws. */
+function writeDurably(path: string, text: string): void {
+  const fd = openSync(path, "wx", 0o600);
+  try {
+    writeFileSync(fd, text);
+    fsyncSync(fd);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } finally {
+      rmSync(path, { force: true });
+    }
+    throw error;
+  }
+  closeSync(fd);
+  syncDirectory(dirname(path));
+}
+
 export function writeBackup(directory: string, backup: ConnectionBackup): string {
   const path = join(directory, backupFileName(backup.connection.name, new Date(backup.takenAt)));
   const text = JSON.stringify(
@@ -51,7 +84,7 @@ export function writeBackup(directory: string, backup: ConnectionBackup): string
     2,
   );
   try {
-    writeFileSync(path, `${text}\n`, { mode: 0o600, flag: "wx" });
+    writeDurably(path, `${text}\n`);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     throw new ToolError(

@@ -1,9 +1,10 @@
 /**
  * The connection endpoints `finish` uses, through the SDK: find by name, read whole,
  * write. Reads are paced and retried by the rate governor; the write goes through a
- * governor that retries only a 429 (refused, so not applied): after a timeout or a 5xx
- * nobody knows whether it was applied, and a second attempt could undo a change made
- * meanwhile.
+ * governor that sends it once: after a timeout or a 5xx nobody knows whether it was
+ * applied, and a second attempt could undo a change made meanwhile. A 429 (refused, so not
+ * applied) is waited out by guarded-write.ts, which reads the connection again before the
+ * next try, rather than by the governor, which would send the same body after the wait.
  */
 import type { Management, ManagementClient } from "auth0";
 import type { JsonObject } from "../../action/types";
@@ -22,7 +23,7 @@ export interface ConnectionApi {
 
 export interface ConnectionGovernors {
   reads: RateGovernor;
-  /** One attempt per call, but for 429s. */
+  /** One attempt per call, 429s included. */
   write: RateGovernor;
 }
 

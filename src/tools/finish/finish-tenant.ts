@@ -1,7 +1,7 @@
 /**
  * The tenant as `finish` and its rollback reach it: one token, the users' export for the
  * verify that comes first, and the connection endpoints (reads paced and retried, the
- * write tried once).
+ * write sent once per call: guarded-write.ts waits out a 429 and reads again first).
  */
 import type { Config } from "../../action/config";
 import type { TenantAccess } from "../../shared/tenant-access";
@@ -39,6 +39,7 @@ export async function openFinishTenant(
     timeoutMs: common.timeoutMs,
     refusalHint: FINISH_SCOPES_HINT,
     failureAttempts: 1,
+    rateLimitAttempts: 1,
   });
   return { access, users: side.source, connections: connectionApi(access.management, { reads: governor, write }) };
 }

@@ -92,6 +92,21 @@ function header(headers: Headers | undefined, name: string): number | undefined 
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
 }
 
+/** How long a 429 asks for: its `Retry-After`, else until its `X-RateLimit-Reset`, else a backoff step; at most `maxPauseMs`. */
+export function rateLimitPauseMs(
+  failure: StepFailure,
+  now: number,
+  random: () => number = Math.random,
+  maxPauseMs = DEFAULT_MAX_PAUSE_MS,
+): number {
+  const headers = failure.cause instanceof StatusError ? failure.cause.headers : undefined;
+  const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
+  const reset = header(headers, "x-ratelimit-reset");
+  const untilReset = reset === undefined ? undefined : reset * 1000 + RESET_MARGIN_MS - now;
+  const pause = retryAfter ?? untilReset ?? backoffMs(1, FIRST_BACKOFF_MS, random);
+  return Math.min(maxPauseMs, Math.max(0, pause));
+}
+
 export class RateGovernor {
   readonly stats: GovernorStats = { calls: 0, rateLimited: 0 };
   private readonly clock: GovernorClock;
@@ -210,7 +225,8 @@ export class RateGovernor {
   /** A call ended: what its answer says about the window, then every waiter looks again. */
   private settle(headers: Headers | undefined): void {
     this.inFlight--;
-    this.answered = true;
+    // Only an answer says whether the tenant limits: a call that got none (a timeout, a broken connection) says nothing.
+    if (headers !== undefined) this.answered = true;
     const remaining = header(headers, "x-ratelimit-remaining");
     const reset = header(headers, "x-ratelimit-reset");
     if (remaining === undefined || reset === undefined) {
@@ -235,13 +251,9 @@ export class RateGovernor {
 
   /** Everyone waits: until `Retry-After`, else the reset, else a backoff step. */
   private pauseAfter429(failure: StepFailure): void {
-    const headers = failure.cause instanceof StatusError ? failure.cause.headers : undefined;
     const now = this.clock.now();
-    const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
-    const reset = header(headers, "x-ratelimit-reset");
-    const untilReset = reset === undefined ? undefined : reset * 1000 + RESET_MARGIN_MS - now;
-    const pause = retryAfter ?? untilReset ?? backoffMs(1, FIRST_BACKOFF_MS, this.random);
-    this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(this.maxPauseMs(), Math.max(0, pause)));
+    const pause = rateLimitPauseMs(failure, now, this.random, this.maxPauseMs());
+    this.pausedUntil = Math.max(this.pausedUntil, now + pause);
   }
 
   private maxPauseMs(): number {

@@ -3,8 +3,8 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-CWZ3OQV7.js";
-import "./chunk-KROEH7DM.js";
+} from "./chunk-XOGICS6V.js";
+import "./chunk-QEJR667B.js";
 import {
   HISTORY_KIND,
   fileErrorReason,
@@ -14,7 +14,7 @@ import "./chunk-MS2M35LH.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-KU5MVPGQ.js";
+} from "./chunk-EDFU6BAT.js";
 import "./chunk-L7L2PEL2.js";
 import {
   ToolError

@@ -942,6 +942,14 @@ function header(headers, name) {
   const text = headers?.get(name)?.trim();
   return text !== void 0 && /^\d+$/.test(text) ? Number(text) : void 0;
 }
+function rateLimitPauseMs(failure, now, random = Math.random, maxPauseMs = DEFAULT_MAX_PAUSE_MS) {
+  const headers = failure.cause instanceof StatusError ? failure.cause.headers : void 0;
+  const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
+  const reset = header(headers, "x-ratelimit-reset");
+  const untilReset = reset === void 0 ? void 0 : reset * 1e3 + RESET_MARGIN_MS - now;
+  const pause = retryAfter ?? untilReset ?? backoffMs(1, FIRST_BACKOFF_MS, random);
+  return Math.min(maxPauseMs, Math.max(0, pause));
+}
 var RateGovernor = class {
   constructor(options) {
     this.options = options;
@@ -1052,7 +1060,7 @@ var RateGovernor = class {
   /** A call ended: what its answer says about the window, then every waiter looks again. */
   settle(headers) {
     this.inFlight--;
-    this.answered = true;
+    if (headers !== void 0) this.answered = true;
     const remaining = header(headers, "x-ratelimit-remaining");
     const reset = header(headers, "x-ratelimit-reset");
     if (remaining === void 0 || reset === void 0) {
@@ -1074,13 +1082,9 @@ var RateGovernor = class {
   }
   /** Everyone waits: until `Retry-After`, else the reset, else a backoff step. */
   pauseAfter429(failure) {
-    const headers = failure.cause instanceof StatusError ? failure.cause.headers : void 0;
     const now = this.clock.now();
-    const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
-    const reset = header(headers, "x-ratelimit-reset");
-    const untilReset = reset === void 0 ? void 0 : reset * 1e3 + RESET_MARGIN_MS - now;
-    const pause = retryAfter ?? untilReset ?? backoffMs(1, FIRST_BACKOFF_MS, this.random);
-    this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(this.maxPauseMs(), Math.max(0, pause)));
+    const pause = rateLimitPauseMs(failure, now, this.random, this.maxPauseMs());
+    this.pausedUntil = Math.max(this.pausedUntil, now + pause);
   }
   maxPauseMs() {
     return this.options.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS;
@@ -1216,6 +1220,7 @@ export {
   errorCode,
   withManagementStatus,
   connectionId,
+  rateLimitPauseMs,
   RateGovernor,
   tenantSide
 };

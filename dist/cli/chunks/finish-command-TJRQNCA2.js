@@ -8,17 +8,18 @@ import {
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-CWZ3OQV7.js";
-import "./chunk-KROEH7DM.js";
+} from "./chunk-XOGICS6V.js";
+import "./chunk-QEJR667B.js";
 import "./chunk-MS2M35LH.js";
 import {
   RateGovernor,
   connectionId,
   isPlainObject,
+  rateLimitPauseMs,
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-KU5MVPGQ.js";
+} from "./chunk-EDFU6BAT.js";
 import {
   StepFailure
 } from "./chunk-L7L2PEL2.js";
@@ -65,8 +66,8 @@ var FinishRefusal = class extends Error {
 };
 
 // src/tools/finish/backup-file.ts
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import * as z from "zod/mini";
 
 // src/tools/finish/connection-copy.ts
@@ -112,6 +113,32 @@ function backupFileName(connection, at) {
   const stamp = at.toISOString().replace(/[-:]/g, "").replace(".", "-");
   return `connection-backup-${safeName}-${stamp}.json`;
 }
+function syncDirectory(directory) {
+  let fd;
+  try {
+    fd = openSync(directory, "r");
+    fsyncSync(fd);
+  } catch {
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function writeDurably(path, text) {
+  const fd = openSync(path, "wx", 384);
+  try {
+    writeFileSync(fd, text);
+    fsyncSync(fd);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } finally {
+      rmSync(path, { force: true });
+    }
+    throw error;
+  }
+  closeSync(fd);
+  syncDirectory(dirname(path));
+}
 function writeBackup(directory, backup) {
   const path = join(directory, backupFileName(backup.connection.name, new Date(backup.takenAt)));
   const text = JSON.stringify(
@@ -126,8 +153,8 @@ function writeBackup(directory, backup) {
     2
   );
   try {
-    writeFileSync(path, `${text}
-`, { mode: 384, flag: "wx" });
+    writeDurably(path, `${text}
+`);
   } catch (error) {
     const code = error.code ?? "error";
     throw new ToolError(
@@ -156,6 +183,7 @@ function readBackup(path) {
 }
 
 // src/tools/finish/guarded-write.ts
+import { setTimeout as sleep } from "node:timers/promises";
 import { isDeepStrictEqual } from "node:util";
 function changedFields(before, after) {
   const fields = [];
@@ -201,19 +229,26 @@ function mayHaveApplied(failure) {
   if (cause.kind === "status") return cause.status >= 500;
   return cause.kind !== "dns" && cause.kind !== "refused" && cause.kind !== "tls";
 }
+var WRITE_ATTEMPTS = 8;
+var isRateLimited = (failure) => failure.failure.kind === "status" && failure.failure.status === 429;
 async function guardedWrite(api, copy, plan, backupPath) {
-  const current = await api.read(copy.id, `reading the connection "${copy.name}" again just before the write`);
-  const changed = changedFields(copy.raw, current.raw);
-  if (changed.length > 0) {
-    throw new FinishRefusal("changed_concurrently", `changed since the plan was made: ${changed.join(", ")}`);
-  }
-  try {
-    return answerDifferences(plan, await api.write(copy.id, copy.name, plan.body));
-  } catch (error) {
-    if (error instanceof StepFailure) {
-      error.changed = mayHaveApplied(error) ? `the write may have been applied: read the connection (finish --dry-run shows its scripts); the backup is ${backupPath}` : `nothing was changed in the tenant (the write was refused or never sent); the backup is ${backupPath}`;
+  for (let attempt = 1; ; attempt++) {
+    const current = await api.read(copy.id, `reading the connection "${copy.name}" again just before the write`);
+    const changed = changedFields(copy.raw, current.raw);
+    if (changed.length > 0) {
+      throw new FinishRefusal("changed_concurrently", `changed since the plan was made: ${changed.join(", ")}`);
     }
-    throw error;
+    try {
+      return answerDifferences(plan, await api.write(copy.id, copy.name, plan.body));
+    } catch (error) {
+      if (!(error instanceof StepFailure)) throw error;
+      if (isRateLimited(error) && attempt < WRITE_ATTEMPTS) {
+        await sleep(rateLimitPauseMs(error, Date.now()));
+        continue;
+      }
+      error.changed = mayHaveApplied(error) ? `the write may have been applied: read the connection (finish --dry-run shows its scripts); the backup is ${backupPath}` : `nothing was changed in the tenant (the write was refused or never sent); the backup is ${backupPath}`;
+      throw error;
+    }
   }
 }
 
@@ -355,7 +390,8 @@ async function openFinishTenant(config, credentials, io, common) {
     host: access.domain,
     timeoutMs: common.timeoutMs,
     refusalHint: FINISH_SCOPES_HINT,
-    failureAttempts: 1
+    failureAttempts: 1,
+    rateLimitAttempts: 1
   });
   return { access, users: side.source, connections: connectionApi(access.management, { reads: governor, write }) };
 }

@@ -8,7 +8,7 @@ import {
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-KU5MVPGQ.js";
+} from "./chunk-EDFU6BAT.js";
 import {
   StatusError,
   StepFailure,

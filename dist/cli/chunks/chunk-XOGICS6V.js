@@ -6,7 +6,7 @@ import {
   legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-KROEH7DM.js";
+} from "./chunk-QEJR667B.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -23,7 +23,7 @@ import {
   missingSides,
   readCappedText,
   tenantState
-} from "./chunk-KU5MVPGQ.js";
+} from "./chunk-EDFU6BAT.js";
 import {
   StepFailure,
   causeOfReason,

@@ -3,7 +3,7 @@ import {
   discardBody,
   isArray,
   readCappedText
-} from "./chunk-KU5MVPGQ.js";
+} from "./chunk-EDFU6BAT.js";
 import {
   atTokenEndpoint,
   classifyStatus,
