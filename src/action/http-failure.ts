@@ -89,8 +89,9 @@ export function classifyThrown(error: unknown, deadlineExpired: boolean): HttpFa
   return transient(TRANSPORT_CODES.find(([pattern]) => pattern.test(code))?.[1] ?? "network");
 }
 
+/** 408, 429 and 5xx only: a status past 599 names no server error, so it is an answer like any other. */
 export function isTransientStatus(status: number): boolean {
-  return status === 429 || status === 408 || status >= 500;
+  return status === 429 || status === 408 || (status >= 500 && status < 600);
 }
 
 /** A non-2xx answer: retryable when the store says it is overloaded or failing. */

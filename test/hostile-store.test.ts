@@ -1,0 +1,63 @@
+/**
+ * A checker's hostile legacy stores and token endpoints, written from the contract in
+ * docs/reference.md: whatever a store or its token endpoint answered is an answer
+ * (`invalid_response`, not retried, never remembered as an outage), and only a failure of
+ * the transport or a transient status counts toward one. Built bundle, local runtime,
+ * real sockets on 127.0.0.1.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FaultServer, json, startFaultServer } from "./support/fault-server";
+import { builtBundle, bundleRuntime, logOf, migratedUser } from "./support/local-bundle";
+
+let store: FaultServer;
+let tokens: FaultServer;
+beforeAll(async () => {
+  [store, tokens] = await Promise.all([startFaultServer(), startFaultServer(), builtBundle()]);
+});
+afterAll(async () => {
+  await Promise.all([store.close(), tokens.close()]);
+});
+
+function bearerSecrets(): Record<string, string> {
+  return {
+    LEGACY_API_URL: `${store.url}/users/{legacy_id}`,
+    MIGRATION_CONNECTIONS: "legacy-db",
+    LEGACY_API_TOKEN: "fault-token",
+    LEGACY_API_TIMEOUT_MS: "800",
+  };
+}
+
+/** Two logins on one instance whose cache keeps everything: the second must not find an outage. */
+async function twoLogins(secrets: Record<string, string>) {
+  const runtime = await bundleRuntime(secrets, { cache: "reliable" });
+  const calls = store.requests.length;
+  const tokenCalls = tokens.requests.length;
+  const first = await runtime.execute({ user: migratedUser("1001") });
+  const second = await runtime.execute({ user: migratedUser("1001") });
+  return {
+    first,
+    second,
+    logs: [logOf(first) ?? {}, logOf(second) ?? {}],
+    calls: store.requests.length - calls,
+    tokenCalls: tokens.requests.length - tokenCalls,
+    outage: runtime.cache.keys().filter((key) => key.startsWith("rmm:down:")),
+  };
+}
+
+function expectAnswerNotOutage(run: Awaited<ReturnType<typeof twoLogins>>, reason: string) {
+  for (const log of run.logs) expect(log).toMatchObject({ outcome: "invalid_response", reason, attempts: "1" });
+  expect(run.outage).toEqual([]);
+  for (const result of [run.first, run.second]) {
+    expect(result.status).toBe("completed");
+    expect(result.writes).toEqual([]);
+  }
+}
+
+describe("a store's answer is never an outage", () => {
+  it.each([600, 799, 999])("a status beyond 5xx (%i) is an answer, not a transient failure", async (status) => {
+    store.behave = (_req, res) => json(res, status, { error: "odd" });
+    const run = await twoLogins(bearerSecrets());
+    expectAnswerNotOutage(run, `status_${status}`);
+    expect(run.calls).toBe(2);
+  });
+});
