@@ -60,4 +60,14 @@ describe("a store's answer is never an outage", () => {
     expectAnswerNotOutage(run, `status_${status}`);
     expect(run.calls).toBe(2);
   });
+
+  it("headers past what the client reads are an answer (not_http), not a network failure", async () => {
+    store.behave = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "x-padding": "a".repeat(70_000) });
+      res.end("{}");
+    };
+    const run = await twoLogins(bearerSecrets());
+    expectAnswerNotOutage(run, "not_http");
+    expect(run.calls).toBe(2);
+  });
 });

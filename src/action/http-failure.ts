@@ -50,8 +50,11 @@ const TRANSPORT_CODES: ReadonlyArray<readonly [RegExp, TransportReason]> = [
 const TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/;
 /** zlib (`Z_DATA_ERROR`…), brotli (`ERR__ERROR_FORMAT_…`) and zstd errors: a body its Content-Encoding does not describe. */
 const DECODING_CODE = /^Z_|^ERR__ERROR_|BROTLI|ZSTD/i;
-/** The HTTP parser's errors: bytes that are not an HTTP response. */
-const PARSER_CODE = /^HPE_/;
+/**
+ * The HTTP parser's errors: bytes that are not an HTTP response; and headers larger than
+ * fetch reads (undici's UND_ERR_HEADERS_OVERFLOW), which the store sent and will send again.
+ */
+const PARSER_CODE = /^HPE_|HEADERS_OVERFLOW/;
 
 function errorCode(error: unknown): string | undefined {
   let current = error;
