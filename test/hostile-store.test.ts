@@ -27,6 +27,16 @@ function bearerSecrets(): Record<string, string> {
   };
 }
 
+function oauthSecrets(): Record<string, string> {
+  const { LEGACY_API_TOKEN: _bearer, ...rest } = bearerSecrets();
+  return {
+    ...rest,
+    LEGACY_OAUTH_TOKEN_URL: `${tokens.url}/token`,
+    LEGACY_OAUTH_CLIENT_ID: "client",
+    LEGACY_OAUTH_CLIENT_SECRET: "secret",
+  };
+}
+
 /** Two logins on one instance whose cache keeps everything: the second must not find an outage. */
 async function twoLogins(secrets: Record<string, string>) {
   const runtime = await bundleRuntime(secrets, { cache: "reliable" });
@@ -70,4 +80,23 @@ describe("a store's answer is never an outage", () => {
     expectAnswerNotOutage(run, "not_http");
     expect(run.calls).toBe(2);
   });
+});
+
+describe("a token endpoint's answer is never an outage", () => {
+  it.each([
+    ["a line break", "abc\ndef"],
+    ["NUL", "abc\u0000def"],
+    ["a character beyond Latin-1", "tok\u20acn"],
+  ])(
+    "an access_token with %s, which no request header can carry, is an unusable answer, not kept",
+    async (_name, token) => {
+      tokens.behave = (_req, res) => json(res, 200, { access_token: token, expires_in: 3600 });
+      store.behave = (_req, res) => json(res, 200, { user_metadata: { locale: "en-GB" } });
+      const run = await twoLogins(oauthSecrets());
+      expectAnswerNotOutage(run, "oauth_invalid_response");
+      expect(run.calls).toBe(0);
+      // Not kept: each login asks again, and gets a token it can use once the endpoint is fixed.
+      expect(run.tokenCalls).toBe(2);
+    },
+  );
 });

@@ -155,6 +155,7 @@ describe("the token answer contract and the Action's token reader", () => {
   const accessToken = fc.oneof(
     fc.string({ maxLength: 6 }),
     fc.constantFrom("x".repeat(8192), "x".repeat(8193)),
+    fc.constantFrom("a\tb c~", "a\nb", "a\rb", "a\u0000b", "a\u007fb", "caf\u00e9", "tok\u20acn", "\ud83d\ude00"),
     fc.integer(),
     fc.constant(null),
   );

@@ -118,7 +118,15 @@ export type LegacyUserListPage = z.infer<typeof legacyUserListPageSchema>;
 /** The OAuth2 token endpoint's answer to a client-credentials request. */
 export const oauthTokenAnswerSchema = z
   .object({
-    access_token: z.string().min(1).max(MAX_ACCESS_TOKEN_LENGTH),
+    access_token: z
+      .string()
+      .min(1)
+      .max(MAX_ACCESS_TOKEN_LENGTH)
+      // What a request header carries (RFC 9110 field-value): tab, space, visible ASCII, obs-text.
+      .regex(/^[\t -~\u0080-\u00ff]*$/)
+      .describe(
+        "Sent as `Authorization: Bearer <access_token>`: no line break, control character or character beyond U+00FF.",
+      ),
     expires_in: z
       .union([z.number(), z.string().regex(/^\d+$/)])
       .optional()
