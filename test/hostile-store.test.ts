@@ -99,4 +99,20 @@ describe("a token endpoint's answer is never an outage", () => {
       expect(run.tokenCalls).toBe(2);
     },
   );
+
+  it("a token answer over 16 KiB is oauth_body_too_large, as docs/reference.md names it", async () => {
+    tokens.behave = (_req, res) => json(res, 200, { access_token: "t", padding: "a".repeat(17 * 1024) });
+    const run = await twoLogins(oauthSecrets());
+    expectAnswerNotOutage(run, "oauth_body_too_large");
+    expect(run.calls).toBe(0);
+  });
+
+  it("a token answer that is not UTF-8 is oauth_body_not_utf8", async () => {
+    tokens.behave = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
+    };
+    const run = await twoLogins(oauthSecrets());
+    expectAnswerNotOutage(run, "oauth_body_not_utf8");
+  });
 });

@@ -52,9 +52,10 @@ export class Deadline {
   }
 }
 
+/** Said by its name alone: the name is what a log shows, and a message costs the bundle's budget. */
 export class DeadlineExceeded extends Error {
   constructor() {
-    super("legacy time budget exhausted");
+    super();
     this.name = "DeadlineExceeded";
   }
 }
