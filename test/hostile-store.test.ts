@@ -116,3 +116,30 @@ describe("a token endpoint's answer is never an outage", () => {
     expectAnswerNotOutage(run, "oauth_body_not_utf8");
   });
 });
+
+describe("Auth0's 32 kB per metadata object, when Auth0 already holds nearly that much", () => {
+  const bigApp = (bytes: number) => ({ history: "a".repeat(bytes) });
+
+  it.each([
+    ["past 32 kB already", 40_000],
+    ["a few bytes under it, with no room for the marker", 32_740],
+  ])("app_metadata %s: the marker is not written, the login completes", async (_name, bytes) => {
+    store.behave = (req, res) =>
+      req.url === "/users/1001" ? json(res, 200, { user_metadata: { locale: "en-GB" } }) : json(res, 404, {});
+    const runtime = await bundleRuntime(bearerSecrets(), { cache: "reliable" });
+    for (const id of ["1001", "1002"]) {
+      const result = await runtime.execute({ user: migratedUser(id, { app_metadata: bigApp(bytes) }) });
+      expect(result.status).toBe("completed");
+      expect(logOf(result)).toMatchObject({ outcome: id === "1001" ? "repaired" : "not_found" });
+      expect(result.user.app_metadata).toEqual(bigApp(bytes));
+    }
+  });
+
+  it("a marker that fits beside what Auth0 holds is still written", async () => {
+    store.behave = (_req, res) => json(res, 200, { user_metadata: { locale: "en-GB" } });
+    const runtime = await bundleRuntime(bearerSecrets(), { cache: "reliable" });
+    const result = await runtime.execute({ user: migratedUser("1001", { app_metadata: bigApp(32_000) }) });
+    expect(result.status).toBe("completed");
+    expect(result.user.app_metadata).toMatchObject({ legacy_metadata_repair: { status: "repaired" } });
+  });
+});

@@ -86,7 +86,7 @@ async function repair(api: PostLoginApi, config: Config, detection: Needed, star
 
   // 5. A user the store does not know is marked, so they are not looked up again.
   if (fetched.kind === "not_found") {
-    writeMarker(api, buildMarker(config.repairVersion, "not_found", new Date()), detection.app.writable);
+    writeMarker(api, buildMarker(config.repairVersion, "not_found", new Date()), detection.app);
     return conclude(api, { outcome: "not_found", attempts }, deny, startedAt);
   }
 
@@ -101,7 +101,7 @@ async function repair(api: PostLoginApi, config: Config, detection: Needed, star
   const { user, app } = detection;
   const plan = planFill(user, app, record.userMetadata, record.appMetadata, config, marker);
   writeKeys(api, plan);
-  writeMarker(api, marker, app.writable);
+  writeMarker(api, marker, app);
   const counts = { user_keys: plan.user.length, app_keys: plan.app.length, skipped_keys: plan.skipped.length };
   return conclude(api, { outcome: "repaired", ...counts, attempts }, deny, startedAt);
 }

@@ -78,7 +78,7 @@ async function exchange(auth: OAuth, fetchFn: typeof fetch, bound: Deadline): Pr
     return { ok: false, failure: atTokenEndpoint(classifyStatus(response)) };
   }
   const text = await readCappedText(response, TOKEN_BODY_CAP);
-  const answer = text.ok ? readTokenAnswer(safeJson(text.text)) : undefined;
+  const answer = text.ok && readTokenAnswer(safeJson(text.text));
   // A body over the cap or not UTF-8 keeps its own reason (oauth_body_too_large…), as docs/reference.md names it.
   if (!answer) return { ok: false, failure: atTokenEndpoint(invalid(text.ok ? "invalid_response" : text.reason)) };
   return { ok: true, token: answer.accessToken, expiresIn: answer.expiresInSeconds ?? DEFAULT_LIFETIME_S };
