@@ -5,6 +5,7 @@
  * the transport or a transient status counts toward one. Built bundle, local runtime,
  * real sockets on 127.0.0.1.
  */
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FaultServer, json, startFaultServer } from "./support/fault-server";
 import { builtBundle, bundleRuntime, logOf, migratedUser } from "./support/local-bundle";
@@ -68,6 +69,18 @@ describe("a store's answer is never an outage", () => {
     store.behave = (_req, res) => json(res, status, { error: "odd" });
     const run = await twoLogins(bearerSecrets());
     expectAnswerNotOutage(run, `status_${status}`);
+    expect(run.calls).toBe(2);
+  });
+
+  it("a chain of Content-Encodings longer than fetch decodes is body_not_decodable, not a network failure", async () => {
+    let body = Buffer.from(JSON.stringify({ user_metadata: { locale: "en-GB" } }));
+    for (let i = 0; i < 8; i++) body = gzipSync(body);
+    store.behave = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": Array(8).fill("gzip").join(", ") });
+      res.end(body);
+    };
+    const run = await twoLogins(bearerSecrets());
+    expectAnswerNotOutage(run, "body_not_decodable");
     expect(run.calls).toBe(2);
   });
 

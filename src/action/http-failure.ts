@@ -47,9 +47,14 @@ const TRANSPORT_CODES: ReadonlyArray<readonly [RegExp, TransportReason]> = [
   [/TIMEDOUT|TIMEOUT/, "timeout"],
 ];
 
-const TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/;
-/** zlib (`Z_DATA_ERROR`…), brotli (`ERR__ERROR_FORMAT_…`) and zstd errors: a body its Content-Encoding does not describe. */
-const DECODING_CODE = /^Z_|^ERR__ERROR_|BROTLI|ZSTD/i;
+/** `CERT` also covers the self-signed codes (`DEPTH_ZERO_SELF_SIGNED_CERT`, `SELF_SIGNED_CERT_IN_CHAIN`). */
+const TLS_CODE = /CERT|TLS|SSL|UNABLE_TO_VERIFY/;
+/**
+ * zlib (`Z_DATA_ERROR`…), brotli (`ERR__ERROR_FORMAT_…`) and zstd errors: a body its
+ * Content-Encoding does not describe; and undici's refusal, without a code, of a longer
+ * chain of encodings than it decodes ("too many content-encodings").
+ */
+const DECODING_CODE = /^Z_|^ERR__ERROR_|BROTLI|ZSTD|content-encoding/i;
 /**
  * The HTTP parser's errors: bytes that are not an HTTP response; and headers larger than
  * fetch reads (undici's UND_ERR_HEADERS_OVERFLOW), which the store sent and will send again.
@@ -85,7 +90,8 @@ export function invalid<Reason extends string>(reason: Reason, status?: number):
  */
 export function classifyThrown(error: unknown, deadlineExpired: boolean): HttpFailure<ExchangeReason> {
   if (deadlineExpired) return transient("timeout");
-  const code = errorCode(error) ?? "";
+  // Without a code anywhere, the words of fetch's cause are all there is to go on.
+  const code = errorCode(error) ?? `${(error as { cause?: unknown } | undefined)?.cause}`;
   if (DECODING_CODE.test(code)) return invalid("body_not_decodable");
   if (PARSER_CODE.test(code)) return invalid("not_http");
   if (TLS_CODE.test(code)) return { outcome: "legacy_error", retryable: false, reason: "tls" };
