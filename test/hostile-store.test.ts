@@ -156,3 +156,16 @@ describe("Auth0's 32 kB per metadata object, when Auth0 already holds nearly tha
     expect(result.user.app_metadata).toMatchObject({ legacy_metadata_repair: { status: "repaired" } });
   });
 });
+
+describe("key names docs/reference.md lists as forbidden_name", () => {
+  it("an empty name and a name with a lone surrogate are skipped whole, at the top and nested", async () => {
+    store.behave = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"user_metadata":{"":1,"a\\ud800":2,"nested":{"":3},"deep":{"x\\udc00":4},"ok":5}}');
+    };
+    const runtime = await bundleRuntime(bearerSecrets(), { cache: "reliable" });
+    const result = await runtime.execute({ user: migratedUser("1001") });
+    expect(logOf(result)).toMatchObject({ outcome: "repaired", user_keys: "1", skipped_keys: "4" });
+    expect(result.user.user_metadata).toEqual({ ok: 5 });
+  });
+});
