@@ -1,15 +1,15 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
   PROGRAM
-} from "./chunk-NWVUMPQ5.js";
+} from "./chunk-Q5ZAC5KJ.js";
 import {
   ACTION_NAME
 } from "./chunk-HW5AEGFW.js";
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-XOGICS6V.js";
-import "./chunk-QEJR667B.js";
+} from "./chunk-KIXEPH7W.js";
+import "./chunk-O6V4YFV5.js";
 import "./chunk-MS2M35LH.js";
 import {
   RateGovernor,
@@ -19,10 +19,10 @@ import {
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-EDFU6BAT.js";
+} from "./chunk-EYYIK3BH.js";
 import {
   StepFailure
-} from "./chunk-L7L2PEL2.js";
+} from "./chunk-BQ6XIZZT.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";

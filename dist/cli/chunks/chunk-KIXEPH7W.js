@@ -6,7 +6,7 @@ import {
   legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-QEJR667B.js";
+} from "./chunk-O6V4YFV5.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -23,14 +23,14 @@ import {
   missingSides,
   readCappedText,
   tenantState
-} from "./chunk-EDFU6BAT.js";
+} from "./chunk-EYYIK3BH.js";
 import {
   StepFailure,
   causeOfReason,
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-L7L2PEL2.js";
+} from "./chunk-BQ6XIZZT.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";

@@ -1,15 +1,16 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
   discardBody,
+  headerValue,
   isArray,
   readCappedText
-} from "./chunk-EDFU6BAT.js";
+} from "./chunk-EYYIK3BH.js";
 import {
   atTokenEndpoint,
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-L7L2PEL2.js";
+} from "./chunk-BQ6XIZZT.js";
 
 // src/tools/legacy/pooled-fetch.ts
 import { Agent, fetch as undiciFetch } from "undici";
@@ -112,7 +113,7 @@ var Deadline = class {
 };
 var DeadlineExceeded = class extends Error {
   constructor() {
-    super("legacy time budget exhausted");
+    super();
     this.name = "DeadlineExceeded";
   }
 };
@@ -139,7 +140,7 @@ function lifetime(value) {
 function readTokenAnswer(body) {
   if (typeof body !== "object" || body === null || isArray(body)) return void 0;
   const { access_token: accessToken, expires_in: expiresIn } = body;
-  if (typeof accessToken !== "string" || accessToken.length === 0 || accessToken.length > MAX_ACCESS_TOKEN_LENGTH) {
+  if (typeof accessToken !== "string" || accessToken.length === 0 || accessToken.length > MAX_ACCESS_TOKEN_LENGTH || !("value" in headerValue(accessToken))) {
     return void 0;
   }
   const expiresInSeconds = lifetime(expiresIn);
@@ -190,8 +191,8 @@ async function exchange(auth, fetchFn, bound) {
     return { ok: false, failure: atTokenEndpoint(classifyStatus(response)) };
   }
   const text = await readCappedText(response, TOKEN_BODY_CAP);
-  const answer = text.ok ? readTokenAnswer(safeJson(text.text)) : void 0;
-  if (!answer) return { ok: false, failure: atTokenEndpoint(invalid("invalid_response")) };
+  const answer = text.ok && readTokenAnswer(safeJson(text.text));
+  if (!answer) return { ok: false, failure: atTokenEndpoint(invalid(text.ok ? "invalid_response" : text.reason)) };
   return { ok: true, token: answer.accessToken, expiresIn: answer.expiresInSeconds ?? DEFAULT_LIFETIME_S };
 }
 async function requestToken(auth, fetchFn) {
@@ -312,7 +313,9 @@ var legacyUserListPageSchema = z.object({
   )
 }).describe("One page of the legacy user list (GET LEGACY_API_LIST_URL), read by `verify`.");
 var oauthTokenAnswerSchema = z.object({
-  access_token: z.string().min(1).max(MAX_ACCESS_TOKEN_LENGTH),
+  access_token: z.string().min(1).max(MAX_ACCESS_TOKEN_LENGTH).regex(/^[\t -~\u0080-\u00ff]*$/).describe(
+    "Sent as `Authorization: Bearer <access_token>`: no line break, control character or character beyond U+00FF."
+  ),
   expires_in: z.union([z.number(), z.string().regex(/^\d+$/)]).optional().describe("Seconds the token lives; 300 when absent.")
 }).describe("The answer of LEGACY_OAUTH_TOKEN_URL to a client-credentials request (status 200).");
 

@@ -3,8 +3,8 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-XOGICS6V.js";
-import "./chunk-QEJR667B.js";
+} from "./chunk-KIXEPH7W.js";
+import "./chunk-O6V4YFV5.js";
 import {
   HISTORY_KIND,
   fileErrorReason,
@@ -14,8 +14,8 @@ import "./chunk-MS2M35LH.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-EDFU6BAT.js";
-import "./chunk-L7L2PEL2.js";
+} from "./chunk-EYYIK3BH.js";
+import "./chunk-BQ6XIZZT.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";

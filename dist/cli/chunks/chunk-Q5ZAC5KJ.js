@@ -2,7 +2,7 @@
 import {
   DOTENV_FLAG,
   dotenvChoice
-} from "./chunk-L7L2PEL2.js";
+} from "./chunk-BQ6XIZZT.js";
 
 // src/shared/command-line.ts
 import { parseArgs } from "node:util";

@@ -7,9 +7,9 @@ var TRANSPORT_CODES = [
   [/NOTFOUND|EAI_AGAIN/, "dns"],
   [/TIMEDOUT|TIMEOUT/, "timeout"]
 ];
-var TLS_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/;
-var DECODING_CODE = /^Z_|^ERR__ERROR_|BROTLI|ZSTD/i;
-var PARSER_CODE = /^HPE_/;
+var TLS_CODE = /CERT|TLS|SSL|UNABLE_TO_VERIFY/;
+var DECODING_CODE = /^Z_|^ERR__ERROR_|BROTLI|ZSTD|content-encoding/i;
+var PARSER_CODE = /^HPE_|HEADERS_OVERFLOW/;
 function errorCode(error) {
   let current = error;
   for (let depth = 0; depth < 4 && typeof current === "object" && current !== null; depth++) {
@@ -27,14 +27,14 @@ function invalid(reason, status) {
 }
 function classifyThrown(error, deadlineExpired) {
   if (deadlineExpired) return transient("timeout");
-  const code = errorCode(error) ?? "";
+  const code = errorCode(error) ?? `${error?.cause}`;
   if (DECODING_CODE.test(code)) return invalid("body_not_decodable");
   if (PARSER_CODE.test(code)) return invalid("not_http");
   if (TLS_CODE.test(code)) return { outcome: "legacy_error", retryable: false, reason: "tls" };
   return transient(TRANSPORT_CODES.find(([pattern]) => pattern.test(code))?.[1] ?? "network");
 }
 function isTransientStatus(status) {
-  return status === 429 || status === 408 || status >= 500;
+  return status === 429 || status === 408 || status >= 500 && status < 600;
 }
 function classifyStatus(response) {
   const reason = `status_${response.status}`;

@@ -8,14 +8,14 @@ import {
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-EDFU6BAT.js";
+} from "./chunk-EYYIK3BH.js";
 import {
   StatusError,
   StepFailure,
   causeOfReason,
   describeCause,
   formatSeconds
-} from "./chunk-L7L2PEL2.js";
+} from "./chunk-BQ6XIZZT.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";

@@ -6,7 +6,7 @@ import {
   isRetryableCause,
   parseRetryAfter,
   readVariables
-} from "./chunk-L7L2PEL2.js";
+} from "./chunk-BQ6XIZZT.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
@@ -1216,6 +1216,7 @@ export {
   discardBody,
   readCappedText,
   fillUrlTemplate,
+  headerValue,
   readToolSettings,
   errorCode,
   withManagementStatus,

@@ -7,7 +7,7 @@ import {
   metadataPathsOf,
   pooledFetch,
   processCache
-} from "./chunk-QEJR667B.js";
+} from "./chunk-O6V4YFV5.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -31,7 +31,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-EDFU6BAT.js";
+} from "./chunk-EYYIK3BH.js";
 import {
   StepFailure,
   causeOfReason,
@@ -39,7 +39,7 @@ import {
   classifyThrown,
   invalid,
   noteChanges
-} from "./chunk-L7L2PEL2.js";
+} from "./chunk-BQ6XIZZT.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
@@ -231,8 +231,7 @@ function jsonBytes(value) {
 function scalarProblem(value) {
   if (typeof value === "string") return value.isWellFormed() ? void 0 : "ill_formed_string";
   if (typeof value !== "number") return void 0;
-  if (!Number.isFinite(value)) return "unsafe_number";
-  return Number.isInteger(value) && !Number.isSafeInteger(value) ? "unsafe_number" : void 0;
+  return Number.isSafeInteger(value) || Number.isFinite(value) && !Number.isInteger(value) ? void 0 : "unsafe_number";
 }
 function valueProblem(value, depth = 0) {
   if (typeof value !== "object" || value === null) return scalarProblem(value);
