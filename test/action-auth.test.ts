@@ -171,9 +171,9 @@ describe("OAuth2 client credentials", () => {
       recordingApi().api,
     );
     await Promise.all([shortBudget, longBudget]);
-    // The short budget ends first (timeout); the login that joined its request waits for the token.
+    // The short budget ends first, waiting on the token endpoint (oauth_timeout); the login that joined its request waits for the token.
     expect(logs.map((line) => logFields(line))).toMatchObject([
-      { outcome: "legacy_error", reason: "timeout" },
+      { outcome: "legacy_error", reason: "oauth_timeout" },
       { outcome: "repaired", attempts: "1" },
     ]);
     expect(tokenCalls()).toHaveLength(1);
@@ -195,7 +195,7 @@ describe("OAuth2 client credentials", () => {
     );
     const budget = { ...OAUTH, LEGACY_API_TIMEOUT_MS: "200" };
     const early = await runLogin(handler, loginEvent(migratedUser(), budget));
-    expect(logFields(early.logs[0])).toMatchObject({ outcome: "legacy_error", reason: "timeout" });
+    expect(logFields(early.logs[0])).toMatchObject({ outcome: "legacy_error", reason: "oauth_timeout" });
     await answer;
     // Past the outage memory the timeout left (30 s): the token the slow request brought is kept.
     vi.useFakeTimers({ toFake: ["Date"] });

@@ -169,3 +169,43 @@ describe("key names docs/reference.md lists as forbidden_name", () => {
     expect(result.user.user_metadata).toEqual({ ok: 5 });
   });
 });
+
+describe("JSON nested deeper than anything a record needs", () => {
+  const nested = (depth: number) =>
+    `{"user_metadata":{"locale":"en-GB","deep":${"[".repeat(depth)}${"]".repeat(depth)}}}`;
+  const answer = (text: string) => (_req: unknown, res: import("node:http").ServerResponse) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(text);
+  };
+
+  it("a record nested past 256 levels is json_too_deep: not parsed, not retried, not an outage", async () => {
+    store.behave = answer(nested(130_000));
+    const run = await twoLogins(bearerSecrets());
+    expectAnswerNotOutage(run, "json_too_deep");
+    expect(run.calls).toBe(2);
+  });
+
+  it("a record within the limit is read, the over-deep value alone skipped (too_deep)", async () => {
+    store.behave = answer(nested(200));
+    const runtime = await bundleRuntime(bearerSecrets(), { cache: "reliable" });
+    const result = await runtime.execute({ user: migratedUser("1001") });
+    expect(logOf(result)).toMatchObject({ outcome: "repaired", user_keys: "1", skipped_keys: "1" });
+    expect(result.user.user_metadata).toEqual({ locale: "en-GB" });
+  });
+
+  it("brackets inside strings do not count as nesting", async () => {
+    const record = { user_metadata: { note: "[".repeat(1000), quoted: '\\"[{'.repeat(300) } };
+    store.behave = (_req, res) => json(res, 200, record);
+    const runtime = await bundleRuntime(bearerSecrets(), { cache: "reliable" });
+    const result = await runtime.execute({ user: migratedUser("1001") });
+    expect(logOf(result)).toMatchObject({ outcome: "repaired", user_keys: "2" });
+    expect(result.user.user_metadata).toEqual(record.user_metadata);
+  });
+
+  it("a token answer nested past 256 levels is oauth_invalid_response", async () => {
+    tokens.behave = answer(`{"access_token":"t","x":${"[".repeat(5000)}${"]".repeat(5000)}}`);
+    const run = await twoLogins(oauthSecrets());
+    expectAnswerNotOutage(run, "oauth_invalid_response");
+    expect(run.calls).toBe(0);
+  });
+});

@@ -66,7 +66,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-T43V2SZI.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-NB2ORJXS.js")).runBackfillCommand
 });
 
 // src/tools/commands/finish-command-line.ts
@@ -120,7 +120,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-LXOWQYYP.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-N4I4ZSGA.js")).runFinishCommand
 });
 
 // src/tools/history/history-path.ts
@@ -203,7 +203,7 @@ var smokeCommand = defineCommand({
       json: values.json === true
     };
   },
-  load: async () => (await import("./chunks/smoke-command-NS6TYXSX.js")).runSmokeCommand
+  load: async () => (await import("./chunks/smoke-command-PIPZBBC6.js")).runSmokeCommand
 });
 
 // src/tools/commands/verify-command-line.ts
@@ -248,7 +248,7 @@ var verifyCommand = defineCommand({
       history: values.history ?? DEFAULT_HISTORY_PATH
     };
   },
-  load: async () => (await import("./chunks/verify-command-EHT6473Z.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-ZYCCFAOS.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts

@@ -14,6 +14,7 @@ export type AnswerReason =
   | "not_http"
   | "not_json"
   | "invalid_json"
+  | "json_too_deep"
   | "body_too_large"
   | "body_not_utf8"
   | "body_not_decodable"

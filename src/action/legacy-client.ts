@@ -7,7 +7,8 @@ import { backoffMs } from "./backoff";
 import type { Config } from "./config";
 import type { Deadline } from "./deadline";
 import { discardBody } from "./discard-body";
-import { classifyStatus, classifyThrown, type HttpFailure, invalid } from "./http-failure";
+import { atTokenEndpoint, classifyStatus, classifyThrown, type HttpFailure, invalid } from "./http-failure";
+import { nestsTooDeep } from "./json-depth";
 import { authHeaders } from "./legacy-auth";
 import { forgetToken } from "./oauth-token";
 import { readCappedText } from "./read-body";
@@ -50,6 +51,7 @@ async function readRecord(response: Response): Promise<Attempt> {
   }
   const text = await readCappedText(response, BODY_CAP_BYTES);
   if (!text.ok) return failed(invalid(text.reason, 200));
+  if (nestsTooDeep(text.text)) return failed(invalid("json_too_deep", 200));
   try {
     return { kind: "found", body: JSON.parse(text.text) };
   } catch {
@@ -95,8 +97,15 @@ async function getFollowingSameOrigin(url: string, headers: Record<string, strin
   }
 }
 
-async function attemptOnce(url: string, config: Config, deps: LegacyDeps): Promise<Attempt> {
+/** Where an attempt is, so that a budget running out is said of the endpoint it was waiting for. */
+interface AttemptStep {
+  waitingForToken: boolean;
+}
+
+async function attemptOnce(url: string, config: Config, deps: LegacyDeps, step: AttemptStep): Promise<Attempt> {
+  step.waitingForToken = true;
   const auth = await authHeaders(config.auth, deps.fetch, deps.cache, deps.deadline);
+  step.waitingForToken = false;
   if (!auth.ok) return failed(auth.failure);
   const response = await getFollowingSameOrigin(url, auth.headers, deps);
   if ("redirectRefused" in response) return failed(invalid(response.redirectRefused));
@@ -113,11 +122,13 @@ async function attemptOnce(url: string, config: Config, deps: LegacyDeps): Promi
 }
 
 async function guardedAttempt(url: string, config: Config, deps: LegacyDeps): Promise<Attempt> {
+  const step = { waitingForToken: false };
   try {
     // race(): returns at the deadline even if a fetch implementation ignores the signal.
-    return await deps.deadline.race(attemptOnce(url, config, deps));
+    return await deps.deadline.race(attemptOnce(url, config, deps, step));
   } catch (error) {
-    return failed(classifyThrown(error, deps.deadline.expired));
+    const failure = classifyThrown(error, deps.deadline.expired);
+    return failed(step.waitingForToken ? atTokenEndpoint(failure) : failure);
   }
 }
 

@@ -8,6 +8,7 @@ import { Deadline } from "./deadline";
 import { discardBody } from "./discard-body";
 import { fnv1a } from "./fnv-hash";
 import { atTokenEndpoint, classifyStatus, classifyThrown, type HttpFailure, invalid } from "./http-failure";
+import { nestsTooDeep } from "./json-depth";
 import { readCappedText } from "./read-body";
 import { readTokenAnswer } from "./token-answer";
 import type { PostLoginCache } from "./types";
@@ -49,6 +50,7 @@ function refreshTime(expiresInSeconds: number, at: number): number {
 }
 
 function safeJson(text: string): unknown {
+  if (nestsTooDeep(text)) return undefined;
   try {
     return JSON.parse(text);
   } catch {

@@ -39,10 +39,8 @@ export function conclude(
   denyOnLegacyError: boolean,
   startedAt: number | undefined,
 ): void {
-  const { outcome, reason, secret, status, problems, user_keys, app_keys, skipped_keys, attempts } = result;
   const ms = startedAt === undefined ? 0 : Date.now() - startedAt;
-  console.log(
-    formatLogLine({ outcome, reason, secret, status, problems, user_keys, app_keys, skipped_keys, attempts, ms }),
-  );
+  // Every call site builds its outcome in the documented field order (outcome first, ms last).
+  console.log(formatLogLine({ ...result, ms }));
   if (denyOnLegacyError && DENIABLE.has(result.outcome)) api.access.deny(DENY_MESSAGE);
 }

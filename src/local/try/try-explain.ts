@@ -30,6 +30,7 @@ export const UNUSABLE_ANSWERS: Record<AnswerReason, string> = {
   not_http: "answered with bytes that are not an HTTP response.",
   not_json: "answered 200 but not with JSON (its Content-Type is not application/json).",
   invalid_json: "answered 200 with a body that is not valid JSON.",
+  json_too_deep: "answered 200 with JSON nested more than 256 levels deep, which the Action does not parse.",
   body_too_large: "answered with more than the 256 kB the Action reads.",
   body_not_utf8: "answered with a body that is not UTF-8 text.",
   body_not_decodable: "answered with a body its Content-Encoding (gzip, br, …) does not decode.",

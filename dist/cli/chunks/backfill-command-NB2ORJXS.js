@@ -5,9 +5,10 @@ import {
   forgetToken,
   legacyRecordSchema,
   metadataPathsOf,
+  nestsTooDeep,
   pooledFetch,
   processCache
-} from "./chunk-O6V4YFV5.js";
+} from "./chunk-6RBSGUN7.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -31,9 +32,10 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-EYYIK3BH.js";
+} from "./chunk-KIJMKWMM.js";
 import {
   StepFailure,
+  atTokenEndpoint,
   causeOfReason,
   classifyStatus,
   classifyThrown,
@@ -316,6 +318,7 @@ async function readRecord(response) {
   }
   const text = await readCappedText(response, BODY_CAP_BYTES);
   if (!text.ok) return failed(invalid(text.reason, 200));
+  if (nestsTooDeep(text.text)) return failed(invalid("json_too_deep", 200));
   try {
     return { kind: "found", body: JSON.parse(text.text) };
   } catch {
@@ -350,8 +353,10 @@ async function getFollowingSameOrigin(url, headers, deps) {
     current = next.href;
   }
 }
-async function attemptOnce(url, config, deps) {
+async function attemptOnce(url, config, deps, step) {
+  step.waitingForToken = true;
   const auth = await authHeaders(config.auth, deps.fetch, deps.cache, deps.deadline);
+  step.waitingForToken = false;
   if (!auth.ok) return failed(auth.failure);
   const response = await getFollowingSameOrigin(url, auth.headers, deps);
   if ("redirectRefused" in response) return failed(invalid(response.redirectRefused));
@@ -366,10 +371,12 @@ async function attemptOnce(url, config, deps) {
   return { kind: "failed", failure };
 }
 async function guardedAttempt(url, config, deps) {
+  const step = { waitingForToken: false };
   try {
-    return await deps.deadline.race(attemptOnce(url, config, deps));
+    return await deps.deadline.race(attemptOnce(url, config, deps, step));
   } catch (error) {
-    return failed(classifyThrown(error, deps.deadline.expired));
+    const failure = classifyThrown(error, deps.deadline.expired);
+    return failed(step.waitingForToken ? atTokenEndpoint(failure) : failure);
   }
 }
 async function fetchLegacyRecord(url, config, deps) {

@@ -4,7 +4,7 @@ import {
   headerValue,
   isArray,
   readCappedText
-} from "./chunk-EYYIK3BH.js";
+} from "./chunk-KIJMKWMM.js";
 import {
   atTokenEndpoint,
   classifyStatus,
@@ -128,6 +128,29 @@ function fnv1a(text) {
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
+// src/action/json-depth.ts
+var MAX_JSON_NESTING = 256;
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+var BRACKET_TO_BRACE = 32;
+function nestsTooDeep(text) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (inString) {
+      if (unit === BACKSLASH) i++;
+      else if (unit === QUOTE) inString = false;
+    } else if (unit === QUOTE) inString = true;
+    else if ((unit | BRACKET_TO_BRACE) === OPEN_BRACE) {
+      if (++depth > MAX_JSON_NESTING) return true;
+    } else if ((unit | BRACKET_TO_BRACE) === CLOSE_BRACE) depth--;
+  }
+  return false;
+}
+
 // src/action/token-answer.ts
 var MAX_ACCESS_TOKEN_LENGTH = 8192;
 var DIGITS = /^\d+$/;
@@ -165,6 +188,7 @@ function refreshTime(expiresInSeconds, at) {
   return at + lifetime2 - Math.min(MAX_REFRESH_MARGIN_MS, lifetime2 / 2);
 }
 function safeJson(text) {
+  if (nestsTooDeep(text)) return void 0;
   try {
     return JSON.parse(text);
   } catch {
@@ -321,6 +345,7 @@ var oauthTokenAnswerSchema = z.object({
 
 export {
   Deadline,
+  nestsTooDeep,
   fnv1a,
   forgetToken,
   authHeaders,

@@ -8,8 +8,8 @@ import {
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-KIXEPH7W.js";
-import "./chunk-O6V4YFV5.js";
+} from "./chunk-RBYRSO5B.js";
+import "./chunk-6RBSGUN7.js";
 import "./chunk-MS2M35LH.js";
 import {
   RateGovernor,
@@ -19,7 +19,7 @@ import {
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-EYYIK3BH.js";
+} from "./chunk-KIJMKWMM.js";
 import {
   StepFailure
 } from "./chunk-BQ6XIZZT.js";

@@ -6,7 +6,7 @@ import {
   legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-O6V4YFV5.js";
+} from "./chunk-6RBSGUN7.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -23,7 +23,7 @@ import {
   missingSides,
   readCappedText,
   tenantState
-} from "./chunk-EYYIK3BH.js";
+} from "./chunk-KIJMKWMM.js";
 import {
   StepFailure,
   causeOfReason,

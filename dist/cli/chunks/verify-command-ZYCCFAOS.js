@@ -3,8 +3,8 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-KIXEPH7W.js";
-import "./chunk-O6V4YFV5.js";
+} from "./chunk-RBYRSO5B.js";
+import "./chunk-6RBSGUN7.js";
 import {
   HISTORY_KIND,
   fileErrorReason,
@@ -14,7 +14,7 @@ import "./chunk-MS2M35LH.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-EYYIK3BH.js";
+} from "./chunk-KIJMKWMM.js";
 import "./chunk-BQ6XIZZT.js";
 import {
   ToolError

@@ -8,7 +8,7 @@ import {
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-EYYIK3BH.js";
+} from "./chunk-KIJMKWMM.js";
 import {
   StatusError,
   StepFailure,

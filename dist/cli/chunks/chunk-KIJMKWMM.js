@@ -233,31 +233,30 @@ var appMetadataMap = (text) => parseMap(text, true);
 // src/action/secret-table.ts
 var ON_LEGACY_ERROR_CHOICES = ["continue", "deny"];
 var UNSET = { value: void 0 };
+var optional = (parse) => ({ parse, fallback: UNSET });
+var orDefault = (parse, value2) => ({ parse, fallback: { value: value2 } });
 var SECRET_TABLE = {
   LEGACY_API_URL: { parse: urlTemplate },
   MIGRATION_CONNECTIONS: { parse: nameSet },
-  LEGACY_API_TOKEN: { parse: headerValue, fallback: UNSET },
-  LEGACY_API_BASIC_AUTH: { parse: basicCredentials, fallback: UNSET },
-  LEGACY_API_KEY_HEADER: { parse: headerName, fallback: UNSET },
-  LEGACY_API_KEY: { parse: headerValue, fallback: UNSET },
-  LEGACY_OAUTH_TOKEN_URL: { parse: endpointUrl, fallback: UNSET },
-  LEGACY_OAUTH_CLIENT_ID: { parse: anyText, fallback: UNSET },
-  LEGACY_OAUTH_CLIENT_SECRET: { parse: anyText, fallback: UNSET },
-  LEGACY_OAUTH_AUDIENCE: { parse: anyText, fallback: UNSET },
-  LEGACY_OAUTH_SCOPE: { parse: anyText, fallback: UNSET },
-  REQUIRED_USER_METADATA_KEYS: { parse: keyList, fallback: { value: [] } },
-  REQUIRED_APP_METADATA_KEYS: { parse: keyList, fallback: { value: [] } },
-  APP_METADATA_ALLOWED_KEYS: { parse: allowedAppKeys, fallback: UNSET },
-  LEGACY_USER_METADATA_PATH: { parse: dotPath, fallback: { value: ["user_metadata"] } },
-  LEGACY_APP_METADATA_PATH: { parse: dotPath, fallback: { value: ["app_metadata"] } },
-  LEGACY_USER_METADATA_MAP: { parse: userMetadataMap, fallback: UNSET },
-  LEGACY_APP_METADATA_MAP: { parse: appMetadataMap, fallback: UNSET },
-  LEGACY_API_TIMEOUT_MS: { parse: (text) => integerInRange(text, 100, 1e4), fallback: { value: 4e3 } },
-  ON_LEGACY_ERROR: {
-    parse: (text) => oneOf(text, ON_LEGACY_ERROR_CHOICES),
-    fallback: { value: ON_LEGACY_ERROR_CHOICES[0] }
-  },
-  REPAIR_VERSION: { parse: (text) => integerInRange(text, 1, 1e6), fallback: { value: 1 } }
+  LEGACY_API_TOKEN: optional(headerValue),
+  LEGACY_API_BASIC_AUTH: optional(basicCredentials),
+  LEGACY_API_KEY_HEADER: optional(headerName),
+  LEGACY_API_KEY: optional(headerValue),
+  LEGACY_OAUTH_TOKEN_URL: optional(endpointUrl),
+  LEGACY_OAUTH_CLIENT_ID: optional(anyText),
+  LEGACY_OAUTH_CLIENT_SECRET: optional(anyText),
+  LEGACY_OAUTH_AUDIENCE: optional(anyText),
+  LEGACY_OAUTH_SCOPE: optional(anyText),
+  REQUIRED_USER_METADATA_KEYS: orDefault(keyList, []),
+  REQUIRED_APP_METADATA_KEYS: orDefault(keyList, []),
+  APP_METADATA_ALLOWED_KEYS: optional(allowedAppKeys),
+  LEGACY_USER_METADATA_PATH: orDefault(dotPath, ["user_metadata"]),
+  LEGACY_APP_METADATA_PATH: orDefault(dotPath, ["app_metadata"]),
+  LEGACY_USER_METADATA_MAP: optional(userMetadataMap),
+  LEGACY_APP_METADATA_MAP: optional(appMetadataMap),
+  LEGACY_API_TIMEOUT_MS: orDefault((text) => integerInRange(text, 100, 1e4), 4e3),
+  ON_LEGACY_ERROR: orDefault((text) => oneOf(text, ON_LEGACY_ERROR_CHOICES), ON_LEGACY_ERROR_CHOICES[0]),
+  REPAIR_VERSION: orDefault((text) => integerInRange(text, 1, 1e6), 1)
 };
 var MAX_SECRET_VALUE_LENGTH = 4096;
 var UNREPLACED_PLACEHOLDER = /^(@{2}\w+@{2}|#{2}\w+#{2})$/;
