@@ -9,6 +9,7 @@ import { openTenant, type TenantAccess } from "../../shared/tenant-access";
 import type { TenantCredentials } from "../../shared/tenant-credentials";
 import type { TenantWrites } from "../backfill/repair-user";
 import { type UserSource, usersFromFile, usersFromTenant } from "../export/user-source";
+import { fileErrorReason } from "../file-error-reason";
 import { RateGovernor } from "../management/rate-governor";
 import { tenantUsers } from "../management/tenant-users";
 import { ToolError } from "../tool-error";
@@ -29,8 +30,8 @@ export interface TenantSide {
 function readableFile(path: string): void {
   try {
     accessSync(path, constants.R_OK);
-  } catch {
-    throw new ToolError(`cannot read the export file ${path}`);
+  } catch (error) {
+    throw new ToolError(`cannot read the export file ${path}: ${fileErrorReason(error)}`);
   }
 }
 
