@@ -3,7 +3,7 @@
  * and, when credentials are set, the Management API (one token, one rate governor, every
  * call bounded by `--timeout`).
  */
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import type { Config } from "../../action/config";
 import { openTenant, type TenantAccess } from "../../shared/tenant-access";
 import type { TenantCredentials } from "../../shared/tenant-credentials";
@@ -28,11 +28,14 @@ export interface TenantSide {
 }
 
 function readableFile(path: string): void {
+  let reason: string | undefined;
   try {
     accessSync(path, constants.R_OK);
+    if (statSync(path).isDirectory()) reason = "it is a folder";
   } catch (error) {
-    throw new ToolError(`cannot read the export file ${path}: ${fileErrorReason(error)}`);
+    reason = fileErrorReason(error);
   }
+  if (reason !== undefined) throw new ToolError(`cannot read the export file ${path}: ${reason}`);
 }
 
 export async function tenantSide(
