@@ -9,8 +9,13 @@ import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 /** Where Debian's `chromium` package puts it; `CHROMIUM_PATH` names another. */
+export function chromiumCandidate(): string {
+  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+}
+
+/** The Chromium to drive, when it is there. */
 export function chromiumPath(): string | undefined {
-  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const path = chromiumCandidate();
   return existsSync(path) ? path : undefined;
 }
 

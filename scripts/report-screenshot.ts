@@ -3,9 +3,9 @@
  * desktop show it (phone.png at 390 CSS pixels, desktop.png at 1280) and as it prints
  * (print.pdf, A4), through headless Chromium. Needs Debian's `chromium` package.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { chromiumPath, visitPage } from "./page-screenshot";
+import { chromiumCandidate, chromiumPath, visitPage } from "./page-screenshot";
 
 const [page, folder] = process.argv.slice(2);
 
@@ -14,9 +14,13 @@ async function screenshots(): Promise<number> {
     process.stderr.write("usage: npm run report:screenshot -- <page.html> [folder (default: the page's folder)]\n");
     return 2;
   }
+  if (!existsSync(page)) {
+    process.stderr.write(`report:screenshot: no such page: ${page}\n`);
+    return 2;
+  }
   if (chromiumPath() === undefined) {
     process.stderr.write(
-      "report:screenshot: no Chromium at /usr/bin/chromium: apt-get install -y chromium (or set CHROMIUM_PATH)\n",
+      `report:screenshot: no Chromium at ${chromiumCandidate()}: apt-get install -y chromium (or set CHROMIUM_PATH)\n`,
     );
     return 2;
   }

@@ -127,6 +127,13 @@ describe("against a working store", () => {
         '  user_metadata."timezone" ← profile.timezone = "America/Los_Angeles"',
         '  app_metadata."plan" ← subscription.plan = "pro"',
         '  app_metadata."roles" ← roles = ["owner"]',
+        '  and the marker app_metadata.legacy_metadata_repair = {"v":1,"status":"repaired","at":"',
+      ].join("\n"),
+    );
+    // The marker goes with the writes, never under a later group, where it would read as skipped.
+    expect(text).toContain(
+      [
+        '"}',
         "Would keep (Auth0 already has a value; never overwritten):",
         '  user_metadata."locale" ← profile.locale = "en-US"',
         "Would skip:",

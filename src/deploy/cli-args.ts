@@ -27,7 +27,7 @@ export interface DeployArgs {
   problems: Problem[];
 }
 
-export const USAGE = `Usage: npm run deploy [-- --dry-run] [-- --position first|last] [-- --${DOTENV_FLAG} <path>]
+export const USAGE = `Usage: npm run deploy -- [--dry-run] [--position first|last] [--${DOTENV_FLAG} <path>] [--${TIMEOUT_FLAG} <seconds>]
        npm run deploy -- --smoke --email <email> [--legacy-id <id>] [--username <name>]
 
   --dry-run              show what would change in the tenant (the Deploy CLI's dry run); write nothing

@@ -25,10 +25,10 @@ export const CONFIG_REASONS: Readonly<Record<ConfigReason, string>> = {
   invalid_key_name: 'names a metadata key with "." or "$" (or NUL, or a prototype name)',
   reserved_key: "names an app_metadata key Auth0 reserves (or the Action's marker)",
   not_an_integer: "is not a whole number",
-  out_of_range: "is out of range",
+  out_of_range: "is out of range (LEGACY_API_TIMEOUT_MS: 100 to 10000; REPAIR_VERSION: 1 to 1000000)",
   invalid_path:
     "is not a valid dot path, or maps a key to one (not a string, empty segments, or names every object inherits such as toString)",
-  invalid_value: "has a value that is not allowed",
+  invalid_value: "must be continue or deny",
   missing_auth: "is not set, and no other legacy API authentication is configured",
   multiple_auth_methods: "configure more than one authentication method; keep exactly one",
   too_long: "is longer than the 4096 characters Auth0 stores in a secret",

@@ -18,6 +18,10 @@ const HELP: Readonly<Record<string, string>> = {
   MIGRATION_CONNECTIONS: "comma-separated custom database connection(s) the users were migrated through",
   LEGACY_USER_METADATA_MAP: METADATA_MAP_HELP,
   LEGACY_APP_METADATA_MAP: METADATA_MAP_HELP,
+  LEGACY_API_TIMEOUT_MS:
+    "total milliseconds one login may spend on the legacy store: a whole number from 100 to 10000 (default 4000)",
+  ON_LEGACY_ERROR: "continue (the default) or deny",
+  REPAIR_VERSION: "a whole number from 1 to 1000000 (default 1)",
 };
 
 export function helpFor(subject: string, reason: string): string | undefined {

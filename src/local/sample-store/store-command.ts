@@ -8,7 +8,7 @@ import { sampleUser } from "./sample-users";
 import { type SampleStore, startSampleStore } from "./server";
 import { mappedStoreSecrets, storeSecrets } from "./store-secrets";
 
-export const STORE_USAGE = `usage: npm run sample-store [-- --port <1-65535>] [--token <token>]
+export const STORE_USAGE = `usage: npm run sample-store -- [--port <1-65535>] [--token <token>]
 
 Runs the sample legacy store on 127.0.0.1 until Ctrl-C, and prints the Action's secrets
 that reach it with ready-to-paste \`npm run try\` commands (one reading its flat records

@@ -19,14 +19,20 @@ function urlOf(input: Parameters<FetchLike>[0]): string {
   return input instanceof URL ? input.href : input.url;
 }
 
+/** The code (`ECONNREFUSED`…); without one, the error's name and its innermost cause's message (`TypeError (bad port)`). */
 function errorCode(error: unknown): string {
   let current: unknown = error;
+  let innermost: unknown = error;
   for (let depth = 0; depth < 4 && typeof current === "object" && current !== null; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === "string") return code;
+    innermost = current;
     current = (current as { cause?: unknown }).cause;
   }
-  return error instanceof Error ? error.name : "error";
+  const name = error instanceof Error ? error.name : "error";
+  return innermost !== error && innermost instanceof Error && innermost.message
+    ? `${name} (${innermost.message})`
+    : name;
 }
 
 export class RecordingFetch {

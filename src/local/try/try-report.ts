@@ -23,7 +23,8 @@ const SIDE_NAMES = { user: "user_metadata", app: "app_metadata" } as const;
 
 type Out = (line: string) => void;
 
-function printKeys(keys: readonly KeyReport[], out: Out): void {
+/** `marker`: the marker line, printed with the writes (never under a later group, where it would read as skipped). */
+function printKeys(keys: readonly KeyReport[], marker: string | undefined, out: Out): void {
   const groups = [
     ["Would write", "write"],
     ["Would keep (Auth0 already has a value; never overwritten)", "keep"],
@@ -32,7 +33,8 @@ function printKeys(keys: readonly KeyReport[], out: Out): void {
   ] as const;
   for (const [title, fate] of groups) {
     const chosen = keys.filter((key) => key.fate === fate);
-    if (chosen.length === 0) continue;
+    const withMarker = fate === "write" && marker !== undefined;
+    if (chosen.length === 0 && !withMarker) continue;
     out(`${title}:`);
     for (const key of chosen) {
       const why = key.reason ? ` – ${SKIP_EXPLANATIONS[key.reason]}` : "";
@@ -41,6 +43,7 @@ function printKeys(keys: readonly KeyReport[], out: Out): void {
       const from = key.from === undefined ? "" : ` ← ${key.from}`;
       out(`  ${SIDE_NAMES[key.target]}.${JSON.stringify(key.key)}${from}${shown}`);
     }
+    if (withMarker) out(`  ${chosen.length > 0 ? "and the marker" : "the marker"} ${marker}`);
   }
 }
 
@@ -58,10 +61,14 @@ async function printRepair(result: FlowResult, login: LoginInput, config: Config
   const recordText = await recorder.lastRecordText();
   const event = buildPostLoginEvent(login, (target) => login.user[target], {}, new Date());
   const analysis = recordText ? analyseKeys(recordText, event, config) : undefined;
-  if (analysis?.ok) printKeys(analysis.keys, out);
-  else printWrites(result, out);
   const marker = result.writes.find((write) => write.target === "app_metadata" && write.key === MARKER_KEY);
-  if (marker) out(`  and the marker app_metadata.${MARKER_KEY} = ${preview(marker.value)}`);
+  const markerLine = marker ? `app_metadata.${MARKER_KEY} = ${preview(marker.value)}` : undefined;
+  if (analysis?.ok) {
+    printKeys(analysis.keys, markerLine, out);
+    return;
+  }
+  printWrites(result, out);
+  if (markerLine) out(`  and the marker ${markerLine}`);
 }
 
 function printFlow(result: FlowResult, out: Out): void {

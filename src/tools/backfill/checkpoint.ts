@@ -6,6 +6,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as z from "zod/mini";
+import { fileErrorReason } from "../file-error-reason";
 import { ToolError } from "../tool-error";
 
 const KIND = "repair-migrated-metadata/backfill-checkpoint";
@@ -41,7 +42,10 @@ export class Checkpoint {
       text = readFileSync(path, "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Checkpoint(path, scope, new Set());
-      throw error;
+      throw new ToolError(
+        `cannot read the checkpoint ${path}: ${fileErrorReason(error)}`,
+        "pass another --checkpoint path",
+      );
     }
     let parsed: z.infer<typeof fileSchema>;
     try {

@@ -9,6 +9,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import * as z from "zod/mini";
+import { fileErrorReason } from "../file-error-reason";
 import { ToolError } from "../tool-error";
 import { asConnectionCopy, type ConnectionCopy } from "./connection-copy";
 
@@ -99,8 +100,8 @@ export function readBackup(path: string): ConnectionBackup {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
-  } catch {
-    throw new ToolError(`cannot read the backup ${path}`);
+  } catch (error) {
+    throw new ToolError(`cannot read the backup ${path}: ${fileErrorReason(error)}`);
   }
   let parsed: z.infer<typeof fileSchema>;
   try {

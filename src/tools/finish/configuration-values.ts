@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { isPlainObject } from "../../action/plain-object";
+import { fileErrorReason } from "../file-error-reason";
 import { ToolError } from "../tool-error";
 
 export type ConfigurationValues = Readonly<Record<string, string>>;
@@ -15,8 +16,8 @@ export function readConfigurationValues(path: string): ConfigurationValues {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
-  } catch {
-    throw new ToolError(`cannot read the configuration file ${path}`);
+  } catch (error) {
+    throw new ToolError(`cannot read the configuration file ${path}: ${fileErrorReason(error)}`);
   }
   let value: unknown;
   try {
