@@ -157,7 +157,7 @@ describe("legacy_error and legacy_down", () => {
   it("reports a store nobody listens on", async () => {
     const gone = await startSampleStore();
     await gone.close();
-    const runtime = await bundleRuntime(secrets({ LEGACY_API_URL: gone.recordUrl(), LEGACY_API_TIMEOUT_MS: "500" }));
+    const runtime = await bundleRuntime(secrets({ LEGACY_API_URL: gone.recordUrl(), LEGACY_API_TIMEOUT_MS: "4000" }));
     const { log } = await login(runtime, { user: migratedUser("1001") });
     expect(log).toMatchObject({ outcome: "legacy_error", reason: "connection_refused" });
   });
