@@ -281,6 +281,70 @@ describe("verify", () => {
     );
   });
 
+  describe("stops with one message, rather than polling forever or crashing, on an export job answered", () => {
+    const JOB = `https://${TENANT_DOMAIN}/api/v2/jobs/job_1`;
+    const cases: Array<
+      [string, Parameters<typeof http.get>[1] | undefined, Parameters<typeof http.get>[1] | undefined, string]
+    > = [
+      [
+        "with a status it does not know",
+        () => HttpResponse.json({ id: "job_1", type: "users_export", status: "expired" }),
+        undefined,
+        'waiting for the users export of "legacy-db" (job job_1) failed at tools-tenant.test: the job is "expired", neither pending, processing, completed nor failed',
+      ],
+      [
+        "without a status",
+        () => HttpResponse.json({ id: "job_1", type: "users_export" }),
+        undefined,
+        'waiting for the users export of "legacy-db" (job job_1) failed at tools-tenant.test: the job is (no status), neither pending, processing, completed nor failed',
+      ],
+      [
+        "with a location that is not an https URL",
+        () => HttpResponse.json({ id: "job_1", type: "users_export", status: "completed", location: "not a url" }),
+        undefined,
+        'waiting for the users export of "legacy-db" (job job_1) failed at tools-tenant.test: the job completed with a file location that is not an https URL',
+      ],
+      [
+        "without a job id when it is started",
+        undefined,
+        () => HttpResponse.json({ type: "users_export", status: "pending" }, { status: 201 }),
+        'starting the users export of "legacy-db" failed at tools-tenant.test: the answer holds no job id',
+      ],
+    ];
+    for (const [name, job, start, message] of cases) {
+      it(name, async () => {
+        const tenant = tenantWithEveryCategory();
+        server.use(
+          ...(job ? [http.get(JOB, job)] : []),
+          ...(start ? [http.post(`https://${TENANT_DOMAIN}/api/v2/jobs/users-exports`, start)] : []),
+          ...tenant.handlers(),
+        );
+        const { code, text, errors } = await verify(["--timeout", "2"], toolsEnv(tools.store));
+        expect(code).toBe(2);
+        expect(text()).toBe("");
+        expect(errors()).toContain(
+          `repair-migrated-metadata verify: ${message}\n  nothing was changed in the tenant\n`,
+        );
+        expect(tenant.count("GET", "/jobs/")).toBeLessThanOrEqual(1);
+      });
+    }
+  });
+
+  it("stops when the tenant's count of the connection's users comes without a total, which the export is checked against", async () => {
+    const tenant = tenantWithEveryCategory();
+    server.use(
+      http.get(`https://${TENANT_DOMAIN}/api/v2/users`, () => HttpResponse.json({ users: [] })),
+      ...tenant.handlers(),
+    );
+    const { code, text, errors } = await verify([], toolsEnv(tools.store));
+    expect(code).toBe(2);
+    expect(text()).toBe("");
+    expect(errors()).toContain(
+      'repair-migrated-metadata verify: counting the users of the connection "legacy-db" failed at tools-tenant.test: the answer holds no total\n',
+    );
+    expect(tenant.count("POST", "/jobs/")).toBe(0);
+  });
+
   it("stops, giving both numbers, when the export holds fewer users than the tenant reports", async () => {
     const tenant = tenantWithEveryCategory({ reportedUsers: 1200 });
     server.use(...tenant.handlers());
