@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { HttpResponse, http } from "msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatedSampleUsers } from "../bench/tools-generated-store";
@@ -166,6 +167,50 @@ describe("verify", () => {
       expect(report.categories.not_listed.count).toBe(10);
     } finally {
       await big.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names a damaged gzip export, from a file or a job, in one message (exit 2), never as a bug", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rmm-verify-test-"));
+    try {
+      const lines = ["1001", "1002", "1003"].map((id) => JSON.stringify(migrated(id, {}))).join("\n");
+      const gz = gzipSync(`${lines}\n`);
+      const file = join(dir, "cut.json.gz");
+      writeFileSync(file, gz.subarray(0, gz.length - 12));
+      const fromFile = await verify(["--export-file", file], toolsEnv(tools.store, { AUTH0_DOMAIN: "" }));
+      expect(fromFile.code).toBe(2);
+      expect(fromFile.errors()).toBe(
+        `repair-migrated-metadata verify: the export file ${file} is not NDJSON: the gzip stream is damaged (unexpected end of file)\n`,
+      );
+      expect(fromFile.text()).toBe("");
+
+      const tenant = tenantWithEveryCategory();
+      server.use(
+        http.get("https://exports.tools-tenant.test/job_1.json.gz", () => {
+          const damaged = Buffer.from(gzipSync(`${lines}\n`));
+          damaged.fill(7, 20, 40);
+          return new HttpResponse(damaged, { headers: { "content-type": "application/gzip" } });
+        }),
+        ...tenant.handlers(),
+      );
+      const fromJob = await verify([], toolsEnv(tools.store));
+      expect(fromJob.code).toBe(2);
+      expect(fromJob.errors()).toMatch(
+        /\nrepair-migrated-metadata verify: the export of "legacy-db" is not NDJSON: the gzip stream is damaged \(.+\)\n$/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says it cannot read an export file that is a folder (exit 2)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rmm-verify-test-"));
+    try {
+      const { code, errors } = await verify(["--export-file", dir], toolsEnv(tools.store, { AUTH0_DOMAIN: "" }));
+      expect(code).toBe(2);
+      expect(errors()).toBe(`repair-migrated-metadata verify: cannot read the export file ${dir}: it is a folder\n`);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -3,12 +3,13 @@
  * and, when credentials are set, the Management API (one token, one rate governor, every
  * call bounded by `--timeout`).
  */
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import type { Config } from "../../action/config";
 import { openTenant, type TenantAccess } from "../../shared/tenant-access";
 import type { TenantCredentials } from "../../shared/tenant-credentials";
 import type { TenantWrites } from "../backfill/repair-user";
 import { type UserSource, usersFromFile, usersFromTenant } from "../export/user-source";
+import { fileErrorReason } from "../file-error-reason";
 import { RateGovernor } from "../management/rate-governor";
 import { tenantUsers } from "../management/tenant-users";
 import { ToolError } from "../tool-error";
@@ -27,11 +28,15 @@ export interface TenantSide {
 }
 
 function readableFile(path: string): void {
+  let reason: string | undefined;
   try {
     accessSync(path, constants.R_OK);
-  } catch {
-    throw new ToolError(`cannot read the export file ${path}`);
+    // A folder passes the access check, and would only fail once read, as an unexpected error.
+    if (statSync(path).isDirectory()) reason = "it is a folder";
+  } catch (error) {
+    reason = fileErrorReason(error);
   }
+  if (reason !== undefined) throw new ToolError(`cannot read the export file ${path}: ${reason}`);
 }
 
 export async function tenantSide(
