@@ -242,6 +242,33 @@ describe("backfill", () => {
     expect(tenant.updatesOf("auth0|1003")).toHaveLength(1);
   });
 
+  it("refuses a checkpoint it cannot write or read before writing any user (exit 2), rather than failing after", async () => {
+    const tenant = seededTenant();
+    server.use(...tenant.handlers());
+    const io = captureIo();
+    const missing = join(dir, "no-such-folder", "checkpoint.json");
+    const args = ["backfill", "--dotenv", EMPTY_DOTENV];
+    const code = await main([...args, "--checkpoint", missing], { env: toolsEnv(tools.store), ...io, exportPollMs: 5 });
+    expect(code).toBe(2);
+    expect(io.errors()).toBe(
+      `repair-migrated-metadata backfill: cannot write the checkpoint ${missing}: no such file or folder\n` +
+        "  pass --checkpoint <path> in a folder this user can write\n",
+    );
+    expect(tenant.count("PATCH", "/users/")).toBe(0);
+
+    const folder = captureIo();
+    const again = await main([...args, "--checkpoint", dir], {
+      env: toolsEnv(tools.store),
+      ...folder,
+      exportPollMs: 5,
+    });
+    expect(again).toBe(2);
+    expect(folder.errors()).toBe(
+      `repair-migrated-metadata backfill: cannot read the checkpoint ${dir}: it is a folder\n`,
+    );
+    expect(tenant.count("PATCH", "/users/")).toBe(0);
+  });
+
   it("reads a legacy API as it is through the metadata maps, writing exactly what a login would", async () => {
     const tenant = new MockTenant();
     tenant.seed([
