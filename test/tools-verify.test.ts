@@ -375,6 +375,21 @@ describe("verify", () => {
     }
   });
 
+  it("says the tenant's answer holds no list of connections, rather than that the connection does not exist", async () => {
+    const tenant = tenantWithEveryCategory();
+    server.use(
+      http.get(`https://${TENANT_DOMAIN}/api/v2/connections`, () => HttpResponse.json({ message: "ok" })),
+      ...tenant.handlers(),
+    );
+    const { code, errors } = await verify([], toolsEnv(tools.store));
+    expect(code).toBe(2);
+    expect(errors()).toBe(
+      'repair-migrated-metadata verify: looking up the connection "legacy-db" failed at tools-tenant.test: the answer holds no list of connections\n' +
+        "  nothing was changed in the tenant\n" +
+        "  check AUTH0_DOMAIN: it must name the tenant, or a proxy that passes its answers through as they are\n",
+    );
+  });
+
   it("stops when the tenant's count of the connection's users comes without a total, which the export is checked against", async () => {
     const tenant = tenantWithEveryCategory();
     server.use(

@@ -5,6 +5,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ManagementClient } from "auth0";
+import { isPlainObject } from "../../action/plain-object";
 import { withManagementStatus } from "../../shared/management-status";
 import { StepFailure } from "../../shared/step-failure";
 import type { RateGovernor } from "../management/rate-governor";
@@ -27,13 +28,30 @@ export interface ExportedConnection {
 }
 
 const DEFAULT_POLL_MS = 3000;
+const PASS_THROUGH_HINT =
+  "check AUTH0_DOMAIN: it must name the tenant, or a proxy that passes its answers through as they are";
 
 /** The id of the connection named `name` (exact match); a ToolError when the tenant has none. */
 export async function connectionId(client: ManagementClient, governor: RateGovernor, name: string): Promise<string> {
-  const connections = await governor.call(`looking up the connection "${name}"`, async (signal) => {
+  const step = `looking up the connection "${name}"`;
+  const connections = await governor.call(step, async (signal) => {
     const page = await withManagementStatus(
       client.connections.list({ name, fields: "id,name", include_fields: true }, { abortSignal: signal }),
     );
+    // The SDK reads an answer without a `connections` list as an empty one: that would be
+    // reported as a connection the tenant does not have, sending the operator to the wrong place.
+    const answer: unknown = page.response;
+    if (!isPlainObject(answer) || !Array.isArray(answer.connections)) {
+      throw new StepFailure(
+        step,
+        governor.host,
+        {
+          kind: "answer",
+          detail: "the answer holds no list of connections",
+        },
+        { hint: PASS_THROUGH_HINT },
+      );
+    }
     return { data: page.data, rawResponse: page.rawResponse };
   });
   const match = connections.find((connection) => connection.name === name);
