@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { HttpResponse, http } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startSampleStore } from "../src/local/sample-store/server";
 import { SAMPLE_METADATA_MAPS } from "../src/local/sample-store/store-secrets";
@@ -211,6 +212,61 @@ describe("backfill", () => {
     const second = await backfill(["--concurrency", "1"]);
     expect(second.code).toBe(0);
     expect(tenant.updatesOf("auth0|1001")).toHaveLength(1);
+  });
+
+  it("fails a user whose re-read answers something that is not that user, instead of calling them deleted", async () => {
+    const tenant = seededTenant();
+    // A proxy or a changed API answering 200 with something else: not a user, nor a 404.
+    server.use(
+      http.get("https://tools-tenant.test/api/v2/users/:id", ({ params }) =>
+        params.id === "auth0|1001" ? HttpResponse.json({ message: "ok" }) : undefined,
+      ),
+      http.get("https://tools-tenant.test/api/v2/users/:id", ({ params }) =>
+        params.id === "auth0|1003" ? HttpResponse.json({ ...tenant.users.get("auth0|1002") }) : undefined,
+      ),
+      ...tenant.handlers(),
+    );
+    const first = await backfill(["--concurrency", "1"]);
+    expect(first.code).toBe(1);
+    expect(first.errors()).toContain("auth0|1001  FAILED management_api:not_the_user (retried on the next run)");
+    expect(first.errors()).toContain("auth0|1003  FAILED management_api:not_the_user (retried on the next run)");
+    expect(first.text()).toMatch(/deleted since the export\s+0\n/);
+    expect(tenant.updatesOf("auth0|1001")).toHaveLength(0);
+    expect(tenant.updatesOf("auth0|1003")).toHaveLength(0);
+    // Neither is in the checkpoint: the next run, with the tenant answering as it should, repairs them.
+    server.resetHandlers();
+    server.use(...tenant.handlers());
+    const second = await backfill(["--concurrency", "1"]);
+    expect(second.code).toBe(0);
+    expect(tenant.updatesOf("auth0|1001")).toHaveLength(1);
+    expect(tenant.updatesOf("auth0|1003")).toHaveLength(1);
+  });
+
+  it("refuses a checkpoint it cannot write or read before writing any user (exit 2), rather than failing after", async () => {
+    const tenant = seededTenant();
+    server.use(...tenant.handlers());
+    const io = captureIo();
+    const missing = join(dir, "no-such-folder", "checkpoint.json");
+    const args = ["backfill", "--dotenv", EMPTY_DOTENV];
+    const code = await main([...args, "--checkpoint", missing], { env: toolsEnv(tools.store), ...io, exportPollMs: 5 });
+    expect(code).toBe(2);
+    expect(io.errors()).toBe(
+      `repair-migrated-metadata backfill: cannot write the checkpoint ${missing}: no such file or folder\n` +
+        "  pass --checkpoint <path> in a folder this user can write\n",
+    );
+    expect(tenant.count("PATCH", "/users/")).toBe(0);
+
+    const folder = captureIo();
+    const again = await main([...args, "--checkpoint", dir], {
+      env: toolsEnv(tools.store),
+      ...folder,
+      exportPollMs: 5,
+    });
+    expect(again).toBe(2);
+    expect(folder.errors()).toBe(
+      `repair-migrated-metadata backfill: cannot read the checkpoint ${dir}: it is a folder\n`,
+    );
+    expect(tenant.count("PATCH", "/users/")).toBe(0);
   });
 
   it("reads a legacy API as it is through the metadata maps, writing exactly what a login would", async () => {

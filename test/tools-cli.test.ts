@@ -4,8 +4,9 @@
  * a mistake or an unreachable tenant, in a child process as a person meets them.
  */
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLI_DIR, cliFiles, committedCliFiles } from "../src/shared/cli-build";
 import { PROJECT_ROOT } from "../src/shared/project-root";
@@ -90,7 +91,10 @@ describe("failures through the built CLI", () => {
   });
 
   it("an unreachable tenant: one message naming step, host, cause and what changed; exit 2; no stack", async () => {
-    const run = await runBin(["backfill", "--dotenv", EMPTY_DOTENV, "--checkpoint", "/nonexistent/cp.json"], env());
+    // A checkpoint it can write (one it cannot is refused before the tenant is called), kept out of the project.
+    const dir = mkdtempSync(join(tmpdir(), "rmm-cli-test-"));
+    const run = await runBin(["backfill", "--dotenv", EMPTY_DOTENV, "--checkpoint", join(dir, "cp.json")], env());
+    rmSync(dir, { recursive: true, force: true });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       `repair-migrated-metadata backfill: looking up the connection "legacy-db" failed at ${closed}: refused: nothing accepts connections on that host and port\n` +

@@ -3,11 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseConfig } from "../src/action/config";
 import { startSampleStore } from "../src/local/sample-store/server";
 import { Checkpoint } from "../src/tools/backfill/checkpoint";
 import { Progress } from "../src/tools/backfill/progress";
 import { parseCliArgs } from "../src/tools/cli-args";
 import { ndjsonLines } from "../src/tools/export/ndjson-lines";
+import { listLegacyUsers } from "../src/tools/legacy/legacy-list";
 import { ToolError } from "../src/tools/tool-error";
 
 async function collect(chunks: Uint8Array[]): Promise<string[]> {
@@ -83,6 +85,47 @@ describe("sample store list endpoint", () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe("legacy user list", () => {
+  it("stops on a cursor it was given before, however many pages back, instead of reading for ever", async () => {
+    const parsed = parseConfig({
+      LEGACY_API_URL: "https://legacy.example.test/users/{legacy_id}",
+      MIGRATION_CONNECTIONS: "legacy-db",
+      LEGACY_API_TOKEN: "t",
+    });
+    if (!parsed.ok) throw new Error("the test's configuration is refused");
+    // Cursors a, b, c, then a again: no two in a row are the same.
+    const next: Record<string, string> = { "": "a", a: "b", b: "c", c: "a" };
+    let pages = 0;
+    const fakeFetch = (async (input: string | URL | Request) => {
+      pages++;
+      if (pages > 10) throw new Error("read for ever");
+      const cursor = new URL(String(input)).searchParams.get("cursor") ?? "";
+      const body = { users: [{ legacy_id: `${pages}` }], next_cursor: next[cursor] };
+      return new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+    }) as typeof fetch;
+    const cache = {
+      get: () => undefined,
+      set: () => ({ type: "success" as const }),
+      delete: () => ({ type: "success" as const }),
+    };
+    const read = async () => {
+      const ids: string[] = [];
+      for await (const user of listLegacyUsers("https://legacy.example.test/users", parsed.config, {
+        fetch: fakeFetch,
+        cache,
+      }))
+        ids.push(user.legacy_id);
+      return ids;
+    };
+    await expect(read()).rejects.toThrow(
+      new ToolError(
+        "the legacy store's user list returned a cursor it had already returned (page 4 gave again the cursor that led to page 2)",
+      ),
+    );
+    expect(pages).toBe(4);
   });
 });
 

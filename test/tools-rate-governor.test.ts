@@ -193,6 +193,34 @@ describe("rate governor", () => {
     expect(attempts[1]).toBeGreaterThanOrEqual(reset * 1000);
   });
 
+  it("after a 429 whose reset is already past here (a clock ahead of the tenant's), still pauses before each try", async () => {
+    const clock = new SimulatedClock();
+    const governor = new RateGovernor({ host: "tenant.test", timeoutMs: 60_000, clock, random: seeded(7) });
+    const attempts: number[] = [];
+    // This machine's clock runs 2 s ahead: the reset the tenant names is 1 s in the past here.
+    const reset = Math.floor(clock.now() / 1000) - 1;
+    await clock.run(
+      governor
+        .call("a call", async () => {
+          attempts.push(clock.now());
+          throw new StatusError(
+            429,
+            new Headers({
+              "x-ratelimit-limit": "10",
+              "x-ratelimit-remaining": "0",
+              "x-ratelimit-reset": String(reset),
+            }),
+          );
+        })
+        .catch(() => undefined),
+    );
+    expect(attempts).toHaveLength(8);
+    // Never a retry at the same instant: each waits at least half of a first backoff step (250 ms).
+    for (let i = 1; i < attempts.length; i++) {
+      expect((attempts[i] ?? 0) - (attempts[i - 1] ?? 0)).toBeGreaterThanOrEqual(250);
+    }
+  });
+
   it("after a 429, waits for the reset before trying again", async () => {
     const clock = new SimulatedClock();
     const random = seeded(3);

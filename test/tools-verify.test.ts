@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { HttpResponse, http } from "msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatedSampleUsers } from "../bench/tools-generated-store";
@@ -170,6 +171,50 @@ describe("verify", () => {
     }
   });
 
+  it("names a damaged gzip export, from a file or a job, in one message (exit 2), never as a bug", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rmm-verify-test-"));
+    try {
+      const lines = ["1001", "1002", "1003"].map((id) => JSON.stringify(migrated(id, {}))).join("\n");
+      const gz = gzipSync(`${lines}\n`);
+      const file = join(dir, "cut.json.gz");
+      writeFileSync(file, gz.subarray(0, gz.length - 12));
+      const fromFile = await verify(["--export-file", file], toolsEnv(tools.store, { AUTH0_DOMAIN: "" }));
+      expect(fromFile.code).toBe(2);
+      expect(fromFile.errors()).toBe(
+        `repair-migrated-metadata verify: the export file ${file} is not NDJSON: the gzip stream is damaged (unexpected end of file)\n`,
+      );
+      expect(fromFile.text()).toBe("");
+
+      const tenant = tenantWithEveryCategory();
+      server.use(
+        http.get("https://exports.tools-tenant.test/job_1.json.gz", () => {
+          const damaged = Buffer.from(gzipSync(`${lines}\n`));
+          damaged.fill(7, 20, 40);
+          return new HttpResponse(damaged, { headers: { "content-type": "application/gzip" } });
+        }),
+        ...tenant.handlers(),
+      );
+      const fromJob = await verify([], toolsEnv(tools.store));
+      expect(fromJob.code).toBe(2);
+      expect(fromJob.errors()).toMatch(
+        /\nrepair-migrated-metadata verify: the export of "legacy-db" is not NDJSON: the gzip stream is damaged \(.+\)\n$/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says it cannot read an export file that is a folder (exit 2)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rmm-verify-test-"));
+    try {
+      const { code, errors } = await verify(["--export-file", dir], toolsEnv(tools.store, { AUTH0_DOMAIN: "" }));
+      expect(code).toBe(2);
+      expect(errors()).toBe(`repair-migrated-metadata verify: cannot read the export file ${dir}: it is a folder\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("gets its Management API token with the client credentials, as the deploy does", async () => {
     const tenant = tenantWithEveryCategory();
     const authorizations = new Set<string>();
@@ -279,6 +324,85 @@ describe("verify", () => {
     expect(errors()).toContain(
       `waiting for the users export of "legacy-db" (job job_1) failed at ${TENANT_DOMAIN}: the job failed: Internal error`,
     );
+  });
+
+  describe("stops with one message, rather than polling forever or crashing, on an export job answered", () => {
+    const JOB = `https://${TENANT_DOMAIN}/api/v2/jobs/job_1`;
+    const cases: Array<
+      [string, Parameters<typeof http.get>[1] | undefined, Parameters<typeof http.get>[1] | undefined, string]
+    > = [
+      [
+        "with a status it does not know",
+        () => HttpResponse.json({ id: "job_1", type: "users_export", status: "expired" }),
+        undefined,
+        'waiting for the users export of "legacy-db" (job job_1) failed at tools-tenant.test: the job is "expired", neither pending, processing, completed nor failed',
+      ],
+      [
+        "without a status",
+        () => HttpResponse.json({ id: "job_1", type: "users_export" }),
+        undefined,
+        'waiting for the users export of "legacy-db" (job job_1) failed at tools-tenant.test: the job is (no status), neither pending, processing, completed nor failed',
+      ],
+      [
+        "with a location that is not an https URL",
+        () => HttpResponse.json({ id: "job_1", type: "users_export", status: "completed", location: "not a url" }),
+        undefined,
+        'waiting for the users export of "legacy-db" (job job_1) failed at tools-tenant.test: the job completed with a file location that is not an https URL',
+      ],
+      [
+        "without a job id when it is started",
+        undefined,
+        () => HttpResponse.json({ type: "users_export", status: "pending" }, { status: 201 }),
+        'starting the users export of "legacy-db" failed at tools-tenant.test: the answer holds no job id',
+      ],
+    ];
+    for (const [name, job, start, message] of cases) {
+      it(name, async () => {
+        const tenant = tenantWithEveryCategory();
+        server.use(
+          ...(job ? [http.get(JOB, job)] : []),
+          ...(start ? [http.post(`https://${TENANT_DOMAIN}/api/v2/jobs/users-exports`, start)] : []),
+          ...tenant.handlers(),
+        );
+        const { code, text, errors } = await verify(["--timeout", "2"], toolsEnv(tools.store));
+        expect(code).toBe(2);
+        expect(text()).toBe("");
+        expect(errors()).toContain(
+          `repair-migrated-metadata verify: ${message}\n  nothing was changed in the tenant\n`,
+        );
+        expect(tenant.count("GET", "/jobs/")).toBeLessThanOrEqual(1);
+      });
+    }
+  });
+
+  it("says the tenant's answer holds no list of connections, rather than that the connection does not exist", async () => {
+    const tenant = tenantWithEveryCategory();
+    server.use(
+      http.get(`https://${TENANT_DOMAIN}/api/v2/connections`, () => HttpResponse.json({ message: "ok" })),
+      ...tenant.handlers(),
+    );
+    const { code, errors } = await verify([], toolsEnv(tools.store));
+    expect(code).toBe(2);
+    expect(errors()).toBe(
+      'repair-migrated-metadata verify: looking up the connection "legacy-db" failed at tools-tenant.test: the answer holds no list of connections\n' +
+        "  nothing was changed in the tenant\n" +
+        "  check AUTH0_DOMAIN: it must name the tenant, or a proxy that passes its answers through as they are\n",
+    );
+  });
+
+  it("stops when the tenant's count of the connection's users comes without a total, which the export is checked against", async () => {
+    const tenant = tenantWithEveryCategory();
+    server.use(
+      http.get(`https://${TENANT_DOMAIN}/api/v2/users`, () => HttpResponse.json({ users: [] })),
+      ...tenant.handlers(),
+    );
+    const { code, text, errors } = await verify([], toolsEnv(tools.store));
+    expect(code).toBe(2);
+    expect(text()).toBe("");
+    expect(errors()).toContain(
+      'repair-migrated-metadata verify: counting the users of the connection "legacy-db" failed at tools-tenant.test: the answer holds no total\n',
+    );
+    expect(tenant.count("POST", "/jobs/")).toBe(0);
   });
 
   it("stops, giving both numbers, when the export holds fewer users than the tenant reports", async () => {

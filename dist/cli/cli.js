@@ -66,7 +66,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-NB2ORJXS.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-VECFCKBC.js")).runBackfillCommand
 });
 
 // src/tools/commands/finish-command-line.ts
@@ -120,7 +120,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-N4I4ZSGA.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-7IWGUFY7.js")).runFinishCommand
 });
 
 // src/tools/history/history-path.ts
@@ -155,7 +155,7 @@ var reportCommand = defineCommand({
   read(values) {
     return { history: values.history ?? DEFAULT_HISTORY_PATH, out: values.out ?? DEFAULT_OUT };
   },
-  load: async () => (await import("./chunks/report-command-5CWKVOPT.js")).runReportCommand
+  load: async () => (await import("./chunks/report-command-CYSF7J3V.js")).runReportCommand
 });
 
 // src/tools/commands/smoke-command-line.ts
@@ -203,7 +203,7 @@ var smokeCommand = defineCommand({
       json: values.json === true
     };
   },
-  load: async () => (await import("./chunks/smoke-command-PIPZBBC6.js")).runSmokeCommand
+  load: async () => (await import("./chunks/smoke-command-ZADUO7QG.js")).runSmokeCommand
 });
 
 // src/tools/commands/verify-command-line.ts
@@ -248,7 +248,7 @@ var verifyCommand = defineCommand({
       history: values.history ?? DEFAULT_HISTORY_PATH
     };
   },
-  load: async () => (await import("./chunks/verify-command-ZYCCFAOS.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-SUJYGG6T.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts

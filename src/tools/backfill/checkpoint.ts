@@ -4,12 +4,16 @@
  * it stopped. The file is replaced atomically (temp file, then rename): a crash leaves
  * either the old or the new checkpoint, never half of one.
  */
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import * as z from "zod/mini";
 import { fileErrorReason } from "../file-error-reason";
 import { ToolError } from "../tool-error";
 
 const KIND = "repair-migrated-metadata/backfill-checkpoint";
+const WRITE_HINT = "pass --checkpoint <path> in a folder this user can write";
+
+const cannotWrite = (path: string, error: unknown) =>
+  new ToolError(`cannot write the checkpoint ${path}: ${fileErrorReason(error)}`, WRITE_HINT);
 
 const fileSchema = z.object({
   kind: z.literal(KIND),
@@ -76,6 +80,24 @@ export class Checkpoint {
     this.dirty = true;
   }
 
+  /**
+   * Tried before a run writes anything: a checkpoint that cannot be written would only fail once
+   * users had been updated, leaving the run unable to say where it stopped.
+   */
+  ensureWritable(): void {
+    const probe = this.temporaryPath();
+    try {
+      writeFileSync(probe, "");
+      rmSync(probe, { force: true });
+    } catch (error) {
+      throw cannotWrite(this.path, error);
+    }
+  }
+
+  private temporaryPath(): string {
+    return `${this.path}.${process.pid}.tmp`;
+  }
+
   /** Synchronous, so that it can run in a signal handler just before the process exits. */
   save(): void {
     if (!this.dirty) return;
@@ -85,9 +107,13 @@ export class Checkpoint {
       connections: [...this.scope.connections],
       done: [...this.done],
     };
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(body)}\n`);
-    renameSync(temporary, this.path);
+    const temporary = this.temporaryPath();
+    try {
+      writeFileSync(temporary, `${JSON.stringify(body)}\n`);
+      renameSync(temporary, this.path);
+    } catch (error) {
+      throw cannotWrite(this.path, error);
+    }
     this.dirty = false;
   }
 }

@@ -62,8 +62,10 @@ async function repairOrStop(user: TenantUser, run: BackfillRun): Promise<RepairR
       run.stop(error);
       return undefined;
     }
-    const status = error.failure.kind === "status" ? error.failure.status : error.failure.kind;
-    return { outcome: "failed", reason: `management_api:status_${status}` };
+    const cause = error.failure;
+    const reason =
+      cause.kind === "status" ? `status_${cause.status}` : cause.kind === "answer" ? cause.detail : cause.kind;
+    return { outcome: "failed", reason: `management_api:${reason}` };
   }
 }
 

@@ -102,9 +102,18 @@ async function backfillInto(summary: BackfillSummary, input: BackfillInput): Pro
   const onAbort = () => stop.abort();
   input.signal?.addEventListener("abort", onAbort);
   let stoppedBy: StepFailure | undefined;
-  const saver = dryRun
-    ? undefined
-    : setInterval(() => input.checkpoint.save(), input.checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS);
+  let saveFailure: unknown;
+  // A save that fails in the timer (a disk that filled up) would be an uncaught exception: it stops
+  // the run instead, and the save after the pool says why.
+  const saveNow = () => {
+    try {
+      input.checkpoint.save();
+    } catch (error) {
+      saveFailure ??= error;
+      stop.abort();
+    }
+  };
+  const saver = dryRun ? undefined : setInterval(saveNow, input.checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS);
   try {
     const workFile = join(workDir, "users.ndjson");
     const total = await selectUsers(input, workFile, summary);
@@ -139,6 +148,7 @@ async function backfillInto(summary: BackfillSummary, input: BackfillInput): Pro
     rmSync(workDir, { recursive: true, force: true });
   }
   if (stoppedBy) throw stoppedBy;
+  if (saveFailure !== undefined) throw saveFailure;
   summary.managementCalls = input.governorStats?.calls ?? 0;
   summary.rateLimited = input.governorStats?.rateLimited ?? 0;
   return summary;

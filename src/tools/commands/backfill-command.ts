@@ -18,6 +18,7 @@ export async function runBackfillCommand(args: BackfillArgs, common: CommonArgs,
     repairVersion: config.repairVersion,
     connections: [...config.connections],
   });
+  if (!args.dryRun) checkpoint.ensureWritable();
   const tenant = await tenantSide(config, io, { exportFile: args.exportFile, tenant: settings.tenant, common });
   if (!args.dryRun) io.atExit?.(() => checkpoint.save());
   const pool = pooledFetch(args.concurrency);

@@ -31,6 +31,7 @@ function readableFile(path: string): void {
   let reason: string | undefined;
   try {
     accessSync(path, constants.R_OK);
+    // A folder passes the access check, and would only fail once read, as an unexpected error.
     if (statSync(path).isDirectory()) reason = "it is a folder";
   } catch (error) {
     reason = fileErrorReason(error);

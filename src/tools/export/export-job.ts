@@ -5,6 +5,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ManagementClient } from "auth0";
+import { isPlainObject } from "../../action/plain-object";
 import { withManagementStatus } from "../../shared/management-status";
 import { StepFailure } from "../../shared/step-failure";
 import type { RateGovernor } from "../management/rate-governor";
@@ -23,17 +24,34 @@ export interface ExportJobOptions {
 /** A finished export: where to download it, and how many users the tenant reported before it started. */
 export interface ExportedConnection {
   location: string;
-  reportedUsers: number | undefined;
+  reportedUsers: number;
 }
 
 const DEFAULT_POLL_MS = 3000;
+const PASS_THROUGH_HINT =
+  "check AUTH0_DOMAIN: it must name the tenant, or a proxy that passes its answers through as they are";
 
 /** The id of the connection named `name` (exact match); a ToolError when the tenant has none. */
 export async function connectionId(client: ManagementClient, governor: RateGovernor, name: string): Promise<string> {
-  const connections = await governor.call(`looking up the connection "${name}"`, async (signal) => {
+  const step = `looking up the connection "${name}"`;
+  const connections = await governor.call(step, async (signal) => {
     const page = await withManagementStatus(
       client.connections.list({ name, fields: "id,name", include_fields: true }, { abortSignal: signal }),
     );
+    // The SDK reads an answer without a `connections` list as an empty one: that would be
+    // reported as a connection the tenant does not have, sending the operator to the wrong place.
+    const answer: unknown = page.response;
+    if (!isPlainObject(answer) || !Array.isArray(answer.connections)) {
+      throw new StepFailure(
+        step,
+        governor.host,
+        {
+          kind: "answer",
+          detail: "the answer holds no list of connections",
+        },
+        { hint: PASS_THROUGH_HINT },
+      );
+    }
     return { data: page.data, rawResponse: page.rawResponse };
   });
   const match = connections.find((connection) => connection.name === name);
@@ -53,12 +71,9 @@ const phrase = (text: string) => `"${text.replace(/["\\]/g, "\\$&")}"`;
  * How many users the tenant holds on the connection, by the users search's total (its
  * result list stops at 1,000 users; the total is only compared with, never paged).
  */
-async function connectionUserCount(
-  client: ManagementClient,
-  governor: RateGovernor,
-  name: string,
-): Promise<number | undefined> {
-  return governor.call(`counting the users of the connection "${name}"`, async (signal) => {
+async function connectionUserCount(client: ManagementClient, governor: RateGovernor, name: string): Promise<number> {
+  const step = `counting the users of the connection "${name}"`;
+  const total: unknown = await governor.call(step, async (signal) => {
     const page = await withManagementStatus(
       client.users.list(
         {
@@ -75,6 +90,20 @@ async function connectionUserCount(
     );
     return { data: page.response.total, rawResponse: page.rawResponse };
   });
+  // The export is checked against this number: without it, an export that stopped short would pass.
+  if (typeof total !== "number" || !Number.isSafeInteger(total) || total < 0) {
+    throw new StepFailure(step, governor.host, { kind: "answer", detail: "the answer holds no total" });
+  }
+  return total;
+}
+
+/** Statuses of a job still under way; any other than these, `completed` or `failed` ends the wait. */
+const UNDER_WAY = new Set(["pending", "processing"]);
+
+/** The file's URL, only when it is one: an https URL (the file holds every user's metadata). */
+function fileLocation(location: unknown): string | undefined {
+  if (typeof location !== "string" || !URL.canParse(location)) return undefined;
+  return new URL(location).protocol === "https:" ? location : undefined;
 }
 
 /**
@@ -103,6 +132,12 @@ export async function exportConnection(
         .withRawResponse(),
     ),
   );
+  if (typeof job.id !== "string" || job.id === "") {
+    throw new StepFailure(`starting the users export of "${connection}"`, governor.host, {
+      kind: "answer",
+      detail: "the answer holds no job id",
+    });
+  }
   const step = `waiting for the users export of "${connection}" (job ${job.id})`;
   for (;;) {
     if (options.signal?.aborted) throw new ToolError("interrupted while waiting for the export job");
@@ -111,17 +146,24 @@ export async function exportConnection(
     );
     options.onPoll?.(status.status, status.percentage_done);
     if (status.status === "completed") {
-      if (!status.location) {
-        throw new StepFailure(step, governor.host, {
-          kind: "answer",
-          detail: "the job completed without a file location",
-        });
+      const location = fileLocation(status.location);
+      if (location === undefined) {
+        const detail = status.location
+          ? "the job completed with a file location that is not an https URL"
+          : "the job completed without a file location";
+        throw new StepFailure(step, governor.host, { kind: "answer", detail });
       }
-      return { location: status.location, reportedUsers };
+      return { location, reportedUsers };
     }
     if (status.status === "failed") {
       const details = typeof status.status_details === "string" ? `: ${status.status_details}` : "";
       throw new StepFailure(step, governor.host, { kind: "answer", detail: `the job failed${details}` });
+    }
+    // Any other status (or none) would be polled for ever: the job will never complete.
+    if (!UNDER_WAY.has(status.status)) {
+      const named = typeof status.status === "string" ? JSON.stringify(status.status) : "(no status)";
+      const detail = `the job is ${named}, neither pending, processing, completed nor failed`;
+      throw new StepFailure(step, governor.host, { kind: "answer", detail });
     }
     await wait(options.pollIntervalMs ?? DEFAULT_POLL_MS, options.signal);
   }

@@ -17,6 +17,11 @@ export class NdjsonError extends Error {
   }
 }
 
+function isZlibError(error: unknown): error is Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return error instanceof Error && typeof code === "string" && code.startsWith("Z_");
+}
+
 async function* gunzipIfNeeded(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   const iterator = source[Symbol.asyncIterator]();
   try {
@@ -34,7 +39,14 @@ async function* gunzipIfNeeded(source: AsyncIterable<Uint8Array>): AsyncGenerato
     const gunzip = createGunzip();
     const input = Readable.from(all(), { objectMode: false });
     input.on("error", (error) => gunzip.destroy(error));
-    yield* input.pipe(gunzip) as AsyncIterable<Uint8Array>;
+    try {
+      yield* input.pipe(gunzip) as AsyncIterable<Uint8Array>;
+    } catch (error) {
+      // zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR for a file cut short) are about the bytes, not a
+      // bug: said as such. The source's errors (a download that failed) go on as they are.
+      if (isZlibError(error)) throw new NdjsonError(`the gzip stream is damaged (${error.message})`);
+      throw error;
+    }
   } finally {
     // Stopping early (an error, Ctrl-C) must release the download or the file.
     await iterator.return?.();

@@ -75,13 +75,13 @@ async function* download(location: string, connection: string, timeoutMs: number
   }
 }
 
-async function* counted(users: AsyncIterable<TenantUser>, connection: string, reported: number | undefined) {
+async function* counted(users: AsyncIterable<TenantUser>, connection: string, reported: number) {
   let exported = 0;
   for await (const user of users) {
     exported++;
     yield user;
   }
-  if (reported !== undefined && exported < reported) {
+  if (exported < reported) {
     throw new ToolError(
       `the export of "${connection}" holds ${exported} user(s), but the tenant reports ${reported} on that connection; ` +
         "the export is incomplete, so nothing was concluded or written from it",

@@ -5,6 +5,7 @@
  * the OAuth token endpoint's) and the cause.
  */
 
+import { createHash } from "node:crypto";
 import { backoffMs } from "../../action/backoff";
 import type { Config } from "../../action/config";
 import { Deadline } from "../../action/deadline";
@@ -123,8 +124,14 @@ function pageFailure(
   return new StepFailure(step, new URL(listUrl).host, cause, { timeoutMs, source, hint: LIST_HINT });
 }
 
+/** A fixed-size digest of a cursor: what is kept of each one, however long the store's cursors are. */
+const digest = (cursor: string) => createHash("sha256").update(cursor).digest("base64");
+
 export async function* listLegacyUsers(listUrl: string, config: Config, deps: ListDeps): AsyncGenerator<ListedUser> {
   let cursor: string | undefined;
+  // Every cursor given so far, by the page it led to: a store whose cursors come round again (a, b, a)
+  // would otherwise be read for ever. 44 bytes a page: a few MB for millions of users at 100 a page.
+  const pageOf = new Map<string, number>();
   for (let pageNumber = 1; ; pageNumber++) {
     const page = await pageWithRetries(pageUrl(listUrl, cursor), config, deps);
     if (!page.ok) {
@@ -132,8 +139,14 @@ export async function* listLegacyUsers(listUrl: string, config: Config, deps: Li
     }
     yield* page.users;
     if (page.next === undefined || page.next === "") return;
-    // Only the last cursor is compared, so memory stays flat however long the list is.
-    if (page.next === cursor) throw new ToolError("the legacy store's user list returned the same cursor twice");
+    const key = digest(page.next);
+    const earlier = pageOf.get(key);
+    if (earlier !== undefined) {
+      throw new ToolError(
+        `the legacy store's user list returned a cursor it had already returned (page ${pageNumber} gave again the cursor that led to page ${earlier})`,
+      );
+    }
+    pageOf.set(key, pageNumber + 1);
     cursor = page.next;
   }
 }

@@ -92,7 +92,10 @@ function header(headers: Headers | undefined, name: string): number | undefined 
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
 }
 
-/** How long a 429 asks for: its `Retry-After`, else until its `X-RateLimit-Reset`, else a backoff step; at most `maxPauseMs`. */
+/**
+ * How long a 429 asks for: its `Retry-After`, else until its `X-RateLimit-Reset` (when still ahead
+ * here), else a backoff step; at most `maxPauseMs`.
+ */
 export function rateLimitPauseMs(
   failure: StepFailure,
   now: number,
@@ -102,8 +105,13 @@ export function rateLimitPauseMs(
   const headers = failure.cause instanceof StatusError ? failure.cause.headers : undefined;
   const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
   const reset = header(headers, "x-ratelimit-reset");
+  // A reset already past by this machine's clock (one running ahead of the tenant's) says nothing of
+  // how long to wait: taken as 0, every try would follow at once and be refused again in the same window.
   const untilReset = reset === undefined ? undefined : reset * 1000 + RESET_MARGIN_MS - now;
-  const pause = retryAfter ?? untilReset ?? backoffMs(1, FIRST_BACKOFF_MS, random);
+  const pause =
+    retryAfter ??
+    (untilReset !== undefined && untilReset > 0 ? untilReset : undefined) ??
+    backoffMs(1, FIRST_BACKOFF_MS, random);
   return Math.min(maxPauseMs, Math.max(0, pause));
 }
 

@@ -8,7 +8,7 @@ import {
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-KIJMKWMM.js";
+} from "./chunk-AHEQIHYX.js";
 import {
   StatusError,
   StepFailure,
@@ -16,6 +16,7 @@ import {
   describeCause,
   formatSeconds
 } from "./chunk-BQ6XIZZT.js";
+import "./chunk-Y3KWZ7AQ.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
@@ -222,9 +223,9 @@ var CONFIG_REASONS = {
   invalid_key_name: 'names a metadata key with "." or "$" (or NUL, or a prototype name)',
   reserved_key: "names an app_metadata key Auth0 reserves (or the Action's marker)",
   not_an_integer: "is not a whole number",
-  out_of_range: "is out of range",
+  out_of_range: "is out of range (LEGACY_API_TIMEOUT_MS: 100 to 10000; REPAIR_VERSION: 1 to 1000000)",
   invalid_path: "is not a valid dot path, or maps a key to one (not a string, empty segments, or names every object inherits such as toString)",
-  invalid_value: "has a value that is not allowed",
+  invalid_value: "must be continue or deny",
   missing_auth: "is not set, and no other legacy API authentication is configured",
   multiple_auth_methods: "configure more than one authentication method; keep exactly one",
   too_long: "is longer than the 4096 characters Auth0 stores in a secret",

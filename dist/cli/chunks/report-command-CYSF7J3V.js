@@ -2,15 +2,17 @@
 import {
   HISTORY_KIND,
   HISTORY_VERSION,
-  fileErrorReason,
   historyLineSchema
-} from "./chunk-XX2PY5JJ.js";
+} from "./chunk-TJ22CGGP.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
   MISSING_PARTS,
   MISSING_PART_LABELS
 } from "./chunk-MS2M35LH.js";
+import {
+  fileErrorReason
+} from "./chunk-Y3KWZ7AQ.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";

@@ -6,7 +6,7 @@ import {
   legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-6RBSGUN7.js";
+} from "./chunk-6AM4TTGN.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -23,7 +23,7 @@ import {
   missingSides,
   readCappedText,
   tenantState
-} from "./chunk-KIJMKWMM.js";
+} from "./chunk-AHEQIHYX.js";
 import {
   StepFailure,
   causeOfReason,
@@ -91,6 +91,7 @@ function reportTable(report) {
 }
 
 // src/tools/legacy/legacy-list.ts
+import { createHash } from "node:crypto";
 var PAGE_CAP_BYTES = 16 * 1024 * 1024;
 var DEFAULT_PAGE_TIMEOUT_MS = 3e4;
 var LIST_HINT = "check LEGACY_API_LIST_URL and the store's credentials";
@@ -159,8 +160,10 @@ function pageFailure(failure, listUrl, config, pageNumber, timeoutMs) {
   const source = "LEGACY_API_LIST_URL";
   return new StepFailure(step, new URL(listUrl).host, cause, { timeoutMs, source, hint: LIST_HINT });
 }
+var digest = (cursor) => createHash("sha256").update(cursor).digest("base64");
 async function* listLegacyUsers(listUrl, config, deps) {
   let cursor;
+  const pageOf = /* @__PURE__ */ new Map();
   for (let pageNumber = 1; ; pageNumber++) {
     const page = await pageWithRetries(pageUrl(listUrl, cursor), config, deps);
     if (!page.ok) {
@@ -168,7 +171,14 @@ async function* listLegacyUsers(listUrl, config, deps) {
     }
     yield* page.users;
     if (page.next === void 0 || page.next === "") return;
-    if (page.next === cursor) throw new ToolError("the legacy store's user list returned the same cursor twice");
+    const key = digest(page.next);
+    const earlier = pageOf.get(key);
+    if (earlier !== void 0) {
+      throw new ToolError(
+        `the legacy store's user list returned a cursor it had already returned (page ${pageNumber} gave again the cursor that led to page ${earlier})`
+      );
+    }
+    pageOf.set(key, pageNumber + 1);
     cursor = page.next;
   }
 }

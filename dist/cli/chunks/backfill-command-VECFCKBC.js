@@ -8,7 +8,7 @@ import {
   nestsTooDeep,
   pooledFetch,
   processCache
-} from "./chunk-6RBSGUN7.js";
+} from "./chunk-6AM4TTGN.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -32,7 +32,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-KIJMKWMM.js";
+} from "./chunk-AHEQIHYX.js";
 import {
   StepFailure,
   atTokenEndpoint,
@@ -42,6 +42,9 @@ import {
   invalid,
   noteChanges
 } from "./chunk-BQ6XIZZT.js";
+import {
+  fileErrorReason
+} from "./chunk-Y3KWZ7AQ.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
@@ -99,9 +102,11 @@ function summaryLines(summary) {
 }
 
 // src/tools/backfill/checkpoint.ts
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import * as z from "zod/mini";
 var KIND = "repair-migrated-metadata/backfill-checkpoint";
+var WRITE_HINT = "pass --checkpoint <path> in a folder this user can write";
+var cannotWrite = (path, error) => new ToolError(`cannot write the checkpoint ${path}: ${fileErrorReason(error)}`, WRITE_HINT);
 var fileSchema = z.object({
   kind: z.literal(KIND),
   repair_version: z.number(),
@@ -128,7 +133,10 @@ var Checkpoint = class _Checkpoint {
       text = readFileSync(path, "utf8");
     } catch (error) {
       if (error.code === "ENOENT") return new _Checkpoint(path, scope, /* @__PURE__ */ new Set());
-      throw error;
+      throw new ToolError(
+        `cannot read the checkpoint ${path}: ${fileErrorReason(error)}`,
+        "pass another --checkpoint path"
+      );
     }
     let parsed;
     try {
@@ -155,6 +163,22 @@ var Checkpoint = class _Checkpoint {
     this.done.add(userId);
     this.dirty = true;
   }
+  /**
+   * Tried before a run writes anything: a checkpoint that cannot be written would only fail once
+   * users had been updated, leaving the run unable to say where it stopped.
+   */
+  ensureWritable() {
+    const probe = this.temporaryPath();
+    try {
+      writeFileSync(probe, "");
+      rmSync(probe, { force: true });
+    } catch (error) {
+      throw cannotWrite(this.path, error);
+    }
+  }
+  temporaryPath() {
+    return `${this.path}.${process.pid}.tmp`;
+  }
   /** Synchronous, so that it can run in a signal handler just before the process exits. */
   save() {
     if (!this.dirty) return;
@@ -164,17 +188,21 @@ var Checkpoint = class _Checkpoint {
       connections: [...this.scope.connections],
       done: [...this.done]
     };
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(body)}
+    const temporary = this.temporaryPath();
+    try {
+      writeFileSync(temporary, `${JSON.stringify(body)}
 `);
-    renameSync(temporary, this.path);
+      renameSync(temporary, this.path);
+    } catch (error) {
+      throw cannotWrite(this.path, error);
+    }
     this.dirty = false;
   }
 };
 
 // src/tools/backfill/run-backfill.ts
 import { once } from "node:events";
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -560,8 +588,9 @@ async function repairOrStop(user, run) {
       run.stop(error);
       return void 0;
     }
-    const status = error.failure.kind === "status" ? error.failure.status : error.failure.kind;
-    return { outcome: "failed", reason: `management_api:status_${status}` };
+    const cause = error.failure;
+    const reason = cause.kind === "status" ? `status_${cause.status}` : cause.kind === "answer" ? cause.detail : cause.kind;
+    return { outcome: "failed", reason: `management_api:${reason}` };
   }
 }
 function noteUnreachable(result, run) {
@@ -759,7 +788,16 @@ async function backfillInto(summary, input) {
   const onAbort = () => stop.abort();
   input.signal?.addEventListener("abort", onAbort);
   let stoppedBy;
-  const saver = dryRun ? void 0 : setInterval(() => input.checkpoint.save(), input.checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS);
+  let saveFailure;
+  const saveNow = () => {
+    try {
+      input.checkpoint.save();
+    } catch (error) {
+      saveFailure ??= error;
+      stop.abort();
+    }
+  };
+  const saver = dryRun ? void 0 : setInterval(saveNow, input.checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS);
   try {
     const workFile = join(workDir, "users.ndjson");
     const total = await selectUsers(input, workFile, summary);
@@ -791,9 +829,10 @@ async function backfillInto(summary, input) {
     if (saver) clearInterval(saver);
     input.signal?.removeEventListener("abort", onAbort);
     if (!dryRun) input.checkpoint.save();
-    rmSync(workDir, { recursive: true, force: true });
+    rmSync2(workDir, { recursive: true, force: true });
   }
   if (stoppedBy) throw stoppedBy;
+  if (saveFailure !== void 0) throw saveFailure;
   summary.managementCalls = input.governorStats?.calls ?? 0;
   summary.rateLimited = input.governorStats?.rateLimited ?? 0;
   return summary;
@@ -808,6 +847,7 @@ async function runBackfillCommand(args, common, io) {
     repairVersion: config.repairVersion,
     connections: [...config.connections]
   });
+  if (!args.dryRun) checkpoint.ensureWritable();
   const tenant = await tenantSide(config, io, { exportFile: args.exportFile, tenant: settings.tenant, common });
   if (!args.dryRun) io.atExit?.(() => checkpoint.save());
   const pool = pooledFetch(args.concurrency);

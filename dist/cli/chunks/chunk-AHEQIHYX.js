@@ -8,6 +8,9 @@ import {
   readVariables
 } from "./chunk-BQ6XIZZT.js";
 import {
+  fileErrorReason
+} from "./chunk-Y3KWZ7AQ.js";
+import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
 
@@ -422,7 +425,10 @@ var HELP = {
   LEGACY_API_URL: "URL template of one user's legacy record, e.g. https://legacy.example.com/users/{legacy_id}",
   MIGRATION_CONNECTIONS: "comma-separated custom database connection(s) the users were migrated through",
   LEGACY_USER_METADATA_MAP: METADATA_MAP_HELP,
-  LEGACY_APP_METADATA_MAP: METADATA_MAP_HELP
+  LEGACY_APP_METADATA_MAP: METADATA_MAP_HELP,
+  LEGACY_API_TIMEOUT_MS: "total milliseconds one login may spend on the legacy store: a whole number from 100 to 10000 (default 4000)",
+  ON_LEGACY_ERROR: "continue (the default) or deny",
+  REPAIR_VERSION: "a whole number from 1 to 1000000 (default 1)"
 };
 function helpFor(subject, reason) {
   if (reason === "missing_auth") return LEGACY_AUTH_CHOICES;
@@ -475,7 +481,7 @@ ${problems.map(describe).join("\n")}`,
 }
 
 // src/tools/commands/tenant-source.ts
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 
 // src/shared/tenant-access.ts
 import { ManagementClient } from "auth0";
@@ -716,11 +722,25 @@ async function withManagementStatus(call) {
 // src/tools/export/export-job.ts
 var EXPORT_FIELDS = ["user_id", "email", "username", "user_metadata", "app_metadata", "identities"];
 var DEFAULT_POLL_MS = 3e3;
+var PASS_THROUGH_HINT = "check AUTH0_DOMAIN: it must name the tenant, or a proxy that passes its answers through as they are";
 async function connectionId(client, governor, name) {
-  const connections = await governor.call(`looking up the connection "${name}"`, async (signal) => {
+  const step = `looking up the connection "${name}"`;
+  const connections = await governor.call(step, async (signal) => {
     const page = await withManagementStatus(
       client.connections.list({ name, fields: "id,name", include_fields: true }, { abortSignal: signal })
     );
+    const answer = page.response;
+    if (!isPlainObject(answer) || !Array.isArray(answer.connections)) {
+      throw new StepFailure(
+        step,
+        governor.host,
+        {
+          kind: "answer",
+          detail: "the answer holds no list of connections"
+        },
+        { hint: PASS_THROUGH_HINT }
+      );
+    }
     return { data: page.data, rawResponse: page.rawResponse };
   });
   const match = connections.find((connection) => connection.name === name);
@@ -734,7 +754,8 @@ async function connectionId(client, governor, name) {
 }
 var phrase = (text) => `"${text.replace(/["\\]/g, "\\$&")}"`;
 async function connectionUserCount(client, governor, name) {
-  return governor.call(`counting the users of the connection "${name}"`, async (signal) => {
+  const step = `counting the users of the connection "${name}"`;
+  const total = await governor.call(step, async (signal) => {
     const page = await withManagementStatus(
       client.users.list(
         {
@@ -751,6 +772,15 @@ async function connectionUserCount(client, governor, name) {
     );
     return { data: page.response.total, rawResponse: page.rawResponse };
   });
+  if (typeof total !== "number" || !Number.isSafeInteger(total) || total < 0) {
+    throw new StepFailure(step, governor.host, { kind: "answer", detail: "the answer holds no total" });
+  }
+  return total;
+}
+var UNDER_WAY = /* @__PURE__ */ new Set(["pending", "processing"]);
+function fileLocation(location) {
+  if (typeof location !== "string" || !URL.canParse(location)) return void 0;
+  return new URL(location).protocol === "https:" ? location : void 0;
 }
 var wait = (ms, signal) => sleep(ms, void 0, { signal }).catch(() => void 0);
 async function exportConnection(client, governor, connection, options = {}) {
@@ -763,6 +793,12 @@ async function exportConnection(client, governor, connection, options = {}) {
       client.jobs.usersExports.create({ connection_id, format: "json", fields }, { abortSignal: signal }).withRawResponse()
     )
   );
+  if (typeof job.id !== "string" || job.id === "") {
+    throw new StepFailure(`starting the users export of "${connection}"`, governor.host, {
+      kind: "answer",
+      detail: "the answer holds no job id"
+    });
+  }
   const step = `waiting for the users export of "${connection}" (job ${job.id})`;
   for (; ; ) {
     if (options.signal?.aborted) throw new ToolError("interrupted while waiting for the export job");
@@ -772,17 +808,21 @@ async function exportConnection(client, governor, connection, options = {}) {
     );
     options.onPoll?.(status.status, status.percentage_done);
     if (status.status === "completed") {
-      if (!status.location) {
-        throw new StepFailure(step, governor.host, {
-          kind: "answer",
-          detail: "the job completed without a file location"
-        });
+      const location = fileLocation(status.location);
+      if (location === void 0) {
+        const detail = status.location ? "the job completed with a file location that is not an https URL" : "the job completed without a file location";
+        throw new StepFailure(step, governor.host, { kind: "answer", detail });
       }
-      return { location: status.location, reportedUsers };
+      return { location, reportedUsers };
     }
     if (status.status === "failed") {
       const details = typeof status.status_details === "string" ? `: ${status.status_details}` : "";
       throw new StepFailure(step, governor.host, { kind: "answer", detail: `the job failed${details}` });
+    }
+    if (!UNDER_WAY.has(status.status)) {
+      const named = typeof status.status === "string" ? JSON.stringify(status.status) : "(no status)";
+      const detail = `the job is ${named}, neither pending, processing, completed nor failed`;
+      throw new StepFailure(step, governor.host, { kind: "answer", detail });
     }
     await wait(options.pollIntervalMs ?? DEFAULT_POLL_MS, options.signal);
   }
@@ -799,6 +839,10 @@ var NdjsonError = class extends Error {
     this.name = "NdjsonError";
   }
 };
+function isZlibError(error) {
+  const code = error?.code;
+  return error instanceof Error && typeof code === "string" && code.startsWith("Z_");
+}
 async function* gunzipIfNeeded(source) {
   const iterator = source[Symbol.asyncIterator]();
   try {
@@ -815,7 +859,12 @@ async function* gunzipIfNeeded(source) {
     const gunzip = createGunzip();
     const input = Readable.from(all(), { objectMode: false });
     input.on("error", (error) => gunzip.destroy(error));
-    yield* input.pipe(gunzip);
+    try {
+      yield* input.pipe(gunzip);
+    } catch (error) {
+      if (isZlibError(error)) throw new NdjsonError(`the gzip stream is damaged (${error.message})`);
+      throw error;
+    }
   } finally {
     await iterator.return?.();
   }
@@ -892,7 +941,7 @@ async function* counted(users, connection, reported) {
     exported++;
     yield user;
   }
-  if (reported !== void 0 && exported < reported) {
+  if (exported < reported) {
     throw new ToolError(
       `the export of "${connection}" holds ${exported} user(s), but the tenant reports ${reported} on that connection; the export is incomplete, so nothing was concluded or written from it`,
       "run the command again; if the numbers still disagree, export the users yourself and pass --export-file"
@@ -946,7 +995,7 @@ function rateLimitPauseMs(failure, now, random = Math.random, maxPauseMs = DEFAU
   const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
   const reset = header(headers, "x-ratelimit-reset");
   const untilReset = reset === void 0 ? void 0 : reset * 1e3 + RESET_MARGIN_MS - now;
-  const pause = retryAfter ?? untilReset ?? backoffMs(1, FIRST_BACKOFF_MS, random);
+  const pause = retryAfter ?? (untilReset !== void 0 && untilReset > 0 ? untilReset : void 0) ?? backoffMs(1, FIRST_BACKOFF_MS, random);
   return Math.min(maxPauseMs, Math.max(0, pause));
 }
 var RateGovernor = class {
@@ -1091,18 +1140,24 @@ var RateGovernor = class {
 };
 
 // src/tools/management/tenant-users.ts
+var NOT_THE_USER = "not_the_user";
 var READ_FIELDS = "user_id,email,username,user_metadata,app_metadata,identities";
 function tenantUsers(client, governor) {
   return {
     async read(userId) {
       try {
-        const user = await governor.call(
-          `reading user ${userId}`,
+        const step = `reading user ${userId}`;
+        const answer = await governor.call(
+          step,
           (signal) => withManagementStatus(
             client.users.get(userId, { fields: READ_FIELDS, include_fields: true }, { abortSignal: signal }).withRawResponse()
           )
         );
-        return asTenantUser(user);
+        const user = asTenantUser(answer);
+        if (user?.user_id !== userId) {
+          throw new StepFailure(step, governor.host, { kind: "answer", detail: NOT_THE_USER });
+        }
+        return user;
       } catch (error) {
         if (error instanceof StepFailure && error.failure.kind === "status" && error.failure.status === 404) {
           return void 0;
@@ -1122,11 +1177,14 @@ function tenantUsers(client, governor) {
 // src/tools/commands/tenant-source.ts
 var USERS_SCOPES_HINT = "the application needs the Management API scopes read:users, update:users and read:connections";
 function readableFile(path) {
+  let reason;
   try {
     accessSync(path, constants.R_OK);
-  } catch {
-    throw new ToolError(`cannot read the export file ${path}`);
+    if (statSync(path).isDirectory()) reason = "it is a folder";
+  } catch (error) {
+    reason = fileErrorReason(error);
   }
+  if (reason !== void 0) throw new ToolError(`cannot read the export file ${path}: ${reason}`);
 }
 async function tenantSide(config, io, options) {
   const { timeoutMs } = options.common;

@@ -4,22 +4,6 @@ import {
   MISSING_PARTS
 } from "./chunk-MS2M35LH.js";
 
-// src/tools/file-error-reason.ts
-var REASONS = {
-  ENOENT: "no such file or folder",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "it is a folder",
-  ENOTDIR: "a part of the path is not a folder",
-  ENOSPC: "the disk is full",
-  EROFS: "the file system is read-only"
-};
-function fileErrorReason(error) {
-  const code = error?.code;
-  const known = code === void 0 ? void 0 : REASONS[code];
-  return known ?? (error instanceof Error ? error.message : String(error));
-}
-
 // src/tools/history/history-line.ts
 import * as z from "zod/mini";
 var HISTORY_KIND = "repair-migrated-metadata/verify-history";
@@ -68,7 +52,6 @@ function historyLine(report, at) {
 }
 
 export {
-  fileErrorReason,
   HISTORY_KIND,
   HISTORY_VERSION,
   historyLineSchema,

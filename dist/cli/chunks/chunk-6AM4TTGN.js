@@ -4,7 +4,7 @@ import {
   headerValue,
   isArray,
   readCappedText
-} from "./chunk-KIJMKWMM.js";
+} from "./chunk-AHEQIHYX.js";
 import {
   atTokenEndpoint,
   classifyStatus,

@@ -3,19 +3,21 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-RBYRSO5B.js";
-import "./chunk-6RBSGUN7.js";
+} from "./chunk-EXNFTCJU.js";
+import "./chunk-6AM4TTGN.js";
 import {
   HISTORY_KIND,
-  fileErrorReason,
   historyLine
-} from "./chunk-XX2PY5JJ.js";
+} from "./chunk-TJ22CGGP.js";
 import "./chunk-MS2M35LH.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-KIJMKWMM.js";
+} from "./chunk-AHEQIHYX.js";
 import "./chunk-BQ6XIZZT.js";
+import {
+  fileErrorReason
+} from "./chunk-Y3KWZ7AQ.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";

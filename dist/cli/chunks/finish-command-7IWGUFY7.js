@@ -8,8 +8,8 @@ import {
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-RBYRSO5B.js";
-import "./chunk-6RBSGUN7.js";
+} from "./chunk-EXNFTCJU.js";
+import "./chunk-6AM4TTGN.js";
 import "./chunk-MS2M35LH.js";
 import {
   RateGovernor,
@@ -19,10 +19,13 @@ import {
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-KIJMKWMM.js";
+} from "./chunk-AHEQIHYX.js";
 import {
   StepFailure
 } from "./chunk-BQ6XIZZT.js";
+import {
+  fileErrorReason
+} from "./chunk-Y3KWZ7AQ.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
@@ -168,8 +171,8 @@ function readBackup(path) {
   let text;
   try {
     text = readFileSync(path, "utf8");
-  } catch {
-    throw new ToolError(`cannot read the backup ${path}`);
+  } catch (error) {
+    throw new ToolError(`cannot read the backup ${path}: ${fileErrorReason(error)}`);
   }
   let parsed;
   try {
@@ -313,8 +316,8 @@ function readConfigurationValues(path) {
   let text;
   try {
     text = readFileSync2(path, "utf8");
-  } catch {
-    throw new ToolError(`cannot read the configuration file ${path}`);
+  } catch (error) {
+    throw new ToolError(`cannot read the configuration file ${path}: ${fileErrorReason(error)}`);
   }
   let value;
   try {
