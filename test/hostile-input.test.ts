@@ -71,8 +71,16 @@ describe("keys Auth0 cannot store, from the legacy side", () => {
     expect(log).toMatchObject({ app_keys: "1", skipped_keys: String(RESERVED_APP_METADATA_KEYS.size + 1) });
   });
 
-  it("a value nested 10,000 deep neither overflows the stack nor is written", async () => {
+  it("a value nested 10,000 deep is neither parsed nor written: the record is json_too_deep", async () => {
     const deep = `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`;
+    const { result, log } = await repairWith(`{"user_metadata":{"deep":${deep},"ok":true}}`);
+    expect(result.status).toBe("completed");
+    expect(result.writes).toEqual([]);
+    expect(log).toMatchObject({ outcome: "invalid_response", reason: "json_too_deep" });
+  });
+
+  it("a value nested 200 deep is skipped whole (too_deep), the rest written", async () => {
+    const deep = `${'{"a":'.repeat(200)}1${"}".repeat(200)}`;
     const { result, log } = await repairWith(`{"user_metadata":{"deep":${deep},"ok":true}}`);
     expect(result.status).toBe("completed");
     expect(meta(result, "user_metadata")).toEqual({ ok: true });

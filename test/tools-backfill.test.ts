@@ -264,7 +264,7 @@ describe("backfill", () => {
     });
     expect(again).toBe(2);
     expect(folder.errors()).toBe(
-      `repair-migrated-metadata backfill: cannot read the checkpoint ${dir}: it is a folder\n`,
+      `repair-migrated-metadata backfill: cannot read the checkpoint ${dir}: it is a folder\n  pass another --checkpoint path\n`,
     );
     expect(tenant.count("PATCH", "/users/")).toBe(0);
   });
