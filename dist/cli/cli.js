@@ -120,7 +120,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-7IWGUFY7.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-MAX7UGG5.js")).runFinishCommand
 });
 
 // src/tools/history/history-path.ts
@@ -155,7 +155,7 @@ var reportCommand = defineCommand({
   read(values) {
     return { history: values.history ?? DEFAULT_HISTORY_PATH, out: values.out ?? DEFAULT_OUT };
   },
-  load: async () => (await import("./chunks/report-command-CYSF7J3V.js")).runReportCommand
+  load: async () => (await import("./chunks/report-command-2XWXGNUF.js")).runReportCommand
 });
 
 // src/tools/commands/smoke-command-line.ts
@@ -248,7 +248,7 @@ var verifyCommand = defineCommand({
       history: values.history ?? DEFAULT_HISTORY_PATH
     };
   },
-  load: async () => (await import("./chunks/verify-command-SUJYGG6T.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-XTRWA5HH.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts

@@ -40,20 +40,21 @@ export function historyLineOf(counts: RunCounts): HistoryLine {
   const tallies = Object.fromEntries(
     CATEGORIES.map((category) => [category, { count: categories[category], examples: [] as string[] }]),
   ) as Record<Category, CategoryTally>;
-  const verdict = verdictFor(tallies);
   const tenant =
     categories.missing_metadata +
     categories.unrepairable +
     categories.repaired +
     categories.unknown_to_store +
     categories.complete;
+  const legacyUsers = counts.legacy ?? Math.max(categories.not_migrated, tenant);
+  const verdict = verdictFor(tallies, legacyUsers);
   return {
     kind: HISTORY_KIND,
     v: HISTORY_VERSION,
     at: new Date(counts.at).toISOString(),
     connections: counts.connections ?? ["legacy-db"],
     repair_version: counts.repairVersion ?? 1,
-    legacy_users: counts.legacy ?? Math.max(categories.not_migrated, tenant),
+    legacy_users: legacyUsers,
     tenant_users: tenant,
     categories,
     missing_metadata_by_part: parts,

@@ -93,11 +93,19 @@ export class Tallies {
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /**
- * The store can go once every legacy user is in Auth0 and no migrated user still depends
- * on it for metadata; then Auth0's guide has the connection's scripts replaced by no-ops.
+ * The store can go once every legacy user it lists is in Auth0 (and it listed some) and no
+ * migrated user still depends on it for metadata; then Auth0's guide has the connection's
+ * scripts replaced by no-ops.
  */
-export function verdictFor(categories: Record<Category, CategoryTally>): Verdict {
+export function verdictFor(categories: Record<Category, CategoryTally>, legacyUsers: number): Verdict {
   const blockers: string[] = [];
+  // "Every legacy user is in Auth0" proves nothing of a list that held nobody: a wrong URL or
+  // filter would otherwise let finish switch off a store whose users have not migrated.
+  if (legacyUsers === 0) {
+    blockers.push(
+      "the legacy store listed no user, which proves nothing (check LEGACY_API_LIST_URL; if the store really is empty, finish --force says so)",
+    );
+  }
   const { not_migrated, missing_metadata, unrepairable } = categories;
   if (not_migrated.count > 0) {
     blockers.push(

@@ -77,6 +77,6 @@ export async function runVerify({ config, legacyUsers, tenantUsers, examples }: 
     tenantUsers: tenantCount,
     categories: tallies.categories,
     missingParts: tallies.missingParts,
-    verdict: verdictFor(tallies.categories),
+    verdict: verdictFor(tallies.categories, legacyCount),
   };
 }

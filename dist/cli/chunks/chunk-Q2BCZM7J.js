@@ -2,7 +2,7 @@
 import {
   CATEGORIES,
   MISSING_PARTS
-} from "./chunk-MS2M35LH.js";
+} from "./chunk-S5OPO4Y2.js";
 
 // src/tools/history/history-line.ts
 import * as z from "zod/mini";

@@ -15,7 +15,7 @@ import {
   STATE_CATEGORY,
   Tallies,
   verdictFor
-} from "./chunk-MS2M35LH.js";
+} from "./chunk-S5OPO4Y2.js";
 import {
   backoffMs,
   discardBody,
@@ -293,7 +293,7 @@ async function runVerify({ config, legacyUsers, tenantUsers, examples }) {
     tenantUsers: tenantCount,
     categories: tallies.categories,
     missingParts: tallies.missingParts,
-    verdict: verdictFor(tallies.categories)
+    verdict: verdictFor(tallies.categories, legacyCount)
   };
 }
 

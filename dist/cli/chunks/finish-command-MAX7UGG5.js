@@ -8,9 +8,9 @@ import {
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-EXNFTCJU.js";
+} from "./chunk-WKJZM4HT.js";
 import "./chunk-6AM4TTGN.js";
-import "./chunk-MS2M35LH.js";
+import "./chunk-S5OPO4Y2.js";
 import {
   RateGovernor,
   connectionId,

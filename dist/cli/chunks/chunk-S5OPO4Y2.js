@@ -52,8 +52,13 @@ var Tallies = class {
   }
 };
 var plural = (count, one, many) => `${count} ${count === 1 ? one : many}`;
-function verdictFor(categories) {
+function verdictFor(categories, legacyUsers) {
   const blockers = [];
+  if (legacyUsers === 0) {
+    blockers.push(
+      "the legacy store listed no user, which proves nothing (check LEGACY_API_LIST_URL; if the store really is empty, finish --force says so)"
+    );
+  }
   const { not_migrated, missing_metadata, unrepairable } = categories;
   if (not_migrated.count > 0) {
     blockers.push(

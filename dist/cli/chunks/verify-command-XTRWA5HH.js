@@ -3,13 +3,13 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-EXNFTCJU.js";
+} from "./chunk-WKJZM4HT.js";
 import "./chunk-6AM4TTGN.js";
 import {
   HISTORY_KIND,
   historyLine
-} from "./chunk-TJ22CGGP.js";
-import "./chunk-MS2M35LH.js";
+} from "./chunk-Q2BCZM7J.js";
+import "./chunk-S5OPO4Y2.js";
 import {
   readToolSettings,
   tenantSide

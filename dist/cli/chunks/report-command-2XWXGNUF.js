@@ -3,13 +3,13 @@ import {
   HISTORY_KIND,
   HISTORY_VERSION,
   historyLineSchema
-} from "./chunk-TJ22CGGP.js";
+} from "./chunk-Q2BCZM7J.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
   MISSING_PARTS,
   MISSING_PART_LABELS
-} from "./chunk-MS2M35LH.js";
+} from "./chunk-S5OPO4Y2.js";
 import {
   fileErrorReason
 } from "./chunk-Y3KWZ7AQ.js";
