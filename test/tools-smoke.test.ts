@@ -317,6 +317,28 @@ describe("smoke: what stops it before a verdict", () => {
     expect(err).toContain("read:actions (to find the Action) and create:actions (to test it)");
   });
 
+  it("a test call answered 503 is not sent again: it may have run the Action, which calls the store", async () => {
+    deploy();
+    api.testAnswer = () => ({ status: 503, body: JSON.stringify({ statusCode: 503, error: "Service Unavailable" }) });
+    const { code, err } = await smoke(ADA);
+    expect(code).toBe(2);
+    expect(err).toContain('testing the Action "repair-migrated-metadata" in Auth0\'s runtime failed at');
+    expect(err).toContain("HTTP 503");
+    expect(api.calls.filter((call) => call.path.endsWith("/test"))).toHaveLength(1);
+  });
+
+  it("a test call refused with 429 ran nothing: it is waited out and sent again", async () => {
+    deploy();
+    let answers = 0;
+    api.testAnswer = () =>
+      ++answers === 1
+        ? { status: 429, body: JSON.stringify({ statusCode: 429, error: "Too Many Requests" }) }
+        : undefined;
+    const { code } = await smoke(ADA);
+    expect(code).toBe(0);
+    expect(api.calls.filter((call) => call.path.endsWith("/test"))).toHaveLength(2);
+  });
+
   it("an unreachable tenant", async () => {
     const closed = `127.0.0.1:${await closedPort()}`;
     const { code, err } = await smoke(ADA, { AUTH0_DOMAIN: closed });

@@ -3,7 +3,7 @@ import { CATEGORIES, type Category, type CategoryTally, verdictFor } from "../sr
 
 function tallies(counts: Partial<Record<Category, number>>): Record<Category, CategoryTally> {
   return Object.fromEntries(
-    CATEGORIES.map((category) => [category, { count: counts[category] ?? 0, examples: [] }]),
+    CATEGORIES.map((category) => [category, { count: counts[category] ?? 0, examples: [] as string[] }]),
   ) as Record<Category, CategoryTally>;
 }
 

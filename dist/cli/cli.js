@@ -66,7 +66,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-VECFCKBC.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-RGLFNCCB.js")).runBackfillCommand
 });
 
 // src/tools/commands/finish-command-line.ts
@@ -120,7 +120,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-MAX7UGG5.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-6MKYIIEA.js")).runFinishCommand
 });
 
 // src/tools/history/history-path.ts
@@ -203,7 +203,7 @@ var smokeCommand = defineCommand({
       json: values.json === true
     };
   },
-  load: async () => (await import("./chunks/smoke-command-ZADUO7QG.js")).runSmokeCommand
+  load: async () => (await import("./chunks/smoke-command-MGVVERAO.js")).runSmokeCommand
 });
 
 // src/tools/commands/verify-command-line.ts
@@ -248,7 +248,7 @@ var verifyCommand = defineCommand({
       history: values.history ?? DEFAULT_HISTORY_PATH
     };
   },
-  load: async () => (await import("./chunks/verify-command-XTRWA5HH.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-GWLJCFQ5.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts

@@ -21,6 +21,11 @@ export const SMOKE_SCOPES_HINT =
 export interface SmokeRequest {
   tenant: TenantToken;
   call: ManagementCall;
+  /**
+   * The test itself, sent once: after a timeout or a 5xx it may have run the Action, which
+   * calls the legacy store; another attempt would run it again. `call` when not given.
+   */
+  testCall?: ManagementCall;
   config: Config;
   user: SmokeUser;
   /** How long a draft still building is waited for. */
@@ -78,7 +83,7 @@ export async function runSmoke(request: SmokeRequest): Promise<SmokeResult> {
   const userId = smokeUserId();
   const event = buildSmokeEvent({ user, connection, tenantDomain: tenant.domain, now: new Date() }, userId);
   const step = `testing the Action "${ACTION_NAME}" in Auth0's runtime`;
-  const text = await call(
+  const text = await (request.testCall ?? call)(
     step,
     managementRequest(tenant, "POST", `/actions/actions/${action.id}/test`, { payload: { event } }),
   );

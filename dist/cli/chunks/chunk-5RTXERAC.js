@@ -6,7 +6,7 @@ import {
   legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-6AM4TTGN.js";
+} from "./chunk-XWU7HZYY.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -23,7 +23,7 @@ import {
   missingSides,
   readCappedText,
   tenantState
-} from "./chunk-AHEQIHYX.js";
+} from "./chunk-U2CLFIIJ.js";
 import {
   StepFailure,
   causeOfReason,

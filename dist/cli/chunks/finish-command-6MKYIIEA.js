@@ -8,8 +8,8 @@ import {
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-WKJZM4HT.js";
-import "./chunk-6AM4TTGN.js";
+} from "./chunk-5RTXERAC.js";
+import "./chunk-XWU7HZYY.js";
 import "./chunk-S5OPO4Y2.js";
 import {
   RateGovernor,
@@ -19,7 +19,7 @@ import {
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-AHEQIHYX.js";
+} from "./chunk-U2CLFIIJ.js";
 import {
   StepFailure
 } from "./chunk-BQ6XIZZT.js";

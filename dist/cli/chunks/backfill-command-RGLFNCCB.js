@@ -8,7 +8,7 @@ import {
   nestsTooDeep,
   pooledFetch,
   processCache
-} from "./chunk-6AM4TTGN.js";
+} from "./chunk-XWU7HZYY.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -32,7 +32,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-AHEQIHYX.js";
+} from "./chunk-U2CLFIIJ.js";
 import {
   StepFailure,
   atTokenEndpoint,

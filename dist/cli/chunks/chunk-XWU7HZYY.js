@@ -4,7 +4,7 @@ import {
   headerValue,
   isArray,
   readCappedText
-} from "./chunk-AHEQIHYX.js";
+} from "./chunk-U2CLFIIJ.js";
 import {
   atTokenEndpoint,
   classifyStatus,

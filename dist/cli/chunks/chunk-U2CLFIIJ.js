@@ -480,11 +480,14 @@ ${problems.map(describe).join("\n")}`,
   return { config: parsed.config, tenant, listUrl };
 }
 
-// src/tools/commands/tenant-source.ts
-import { accessSync, constants, statSync } from "node:fs";
+// src/tools/management/rate-governor.ts
+import { setTimeout as sleep } from "node:timers/promises";
 
-// src/shared/tenant-access.ts
-import { ManagementClient } from "auth0";
+// src/action/backoff.ts
+function backoffMs(attempt, firstMs, random = Math.random) {
+  const step = firstMs * 2 ** Math.max(0, attempt - 1);
+  return Math.round(step / 2 + random() * (step / 2));
+}
 
 // src/shared/bounded-call.ts
 var CallTimedOut = class extends Error {
@@ -519,7 +522,177 @@ async function boundedCall(place, run) {
   }
 }
 
+// src/tools/management/rate-governor.ts
+var DEFAULT_RATE_LIMIT_ATTEMPTS = 8;
+var DEFAULT_FAILURE_ATTEMPTS = 3;
+var DEFAULT_MAX_PAUSE_MS = 6e4;
+var FIRST_BACKOFF_MS = 500;
+var RESET_MARGIN_MS = 50;
+var WAKE_JITTER_MS = 100;
+var ANSWER_JITTER_MS = 20;
+var ASSUMED_WINDOW_MS = 1e3;
+var realClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => sleep(ms, void 0, { signal }).catch(() => void 0)
+};
+function header(headers, name) {
+  const text = headers?.get(name)?.trim();
+  return text !== void 0 && /^\d+$/.test(text) ? Number(text) : void 0;
+}
+function rateLimitPauseMs(failure, now, random = Math.random, maxPauseMs = DEFAULT_MAX_PAUSE_MS) {
+  const headers = failure.cause instanceof StatusError ? failure.cause.headers : void 0;
+  const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
+  const reset = header(headers, "x-ratelimit-reset");
+  const untilReset = reset === void 0 ? void 0 : reset * 1e3 + RESET_MARGIN_MS - now;
+  const pause = retryAfter ?? (untilReset !== void 0 && untilReset > 0 ? untilReset : void 0) ?? backoffMs(1, FIRST_BACKOFF_MS, random);
+  return Math.min(maxPauseMs, Math.max(0, pause));
+}
+var RateGovernor = class {
+  constructor(options) {
+    this.options = options;
+    this.clock = options.clock ?? realClock;
+    this.random = options.random ?? Math.random;
+  }
+  options;
+  stats = { calls: 0, rateLimited: 0 };
+  clock;
+  random;
+  window;
+  limit;
+  /** Whether an answer has come yet: before it, nothing is known of the limit. */
+  answered = false;
+  inFlight = 0;
+  pausedUntil = 0;
+  waiters = /* @__PURE__ */ new Set();
+  get host() {
+    return this.options.host;
+  }
+  async call(step, request) {
+    const rateLimitAttempts = this.options.rateLimitAttempts ?? DEFAULT_RATE_LIMIT_ATTEMPTS;
+    const failureAttempts = this.options.failureAttempts ?? DEFAULT_FAILURE_ATTEMPTS;
+    for (let attempt = 1, failures = 0; ; attempt++) {
+      await this.takeTurn();
+      this.stats.calls++;
+      let failure;
+      try {
+        const { data, rawResponse } = await boundedCall(
+          {
+            step,
+            host: this.options.host,
+            timeoutMs: this.options.timeoutMs,
+            source: "AUTH0_DOMAIN",
+            hint: this.options.refusalHint
+          },
+          request
+        );
+        this.settle(rawResponse.headers);
+        return data;
+      } catch (error) {
+        const headers = error instanceof StepFailure && error.cause instanceof StatusError ? error.cause.headers : void 0;
+        this.settle(headers);
+        if (!(error instanceof StepFailure)) throw error;
+        failure = error;
+      }
+      const { failure: cause } = failure;
+      if (cause.kind === "status" && cause.status === 429) {
+        this.stats.rateLimited++;
+        if (attempt >= rateLimitAttempts) throw failure;
+        this.pauseAfter429(failure);
+        continue;
+      }
+      failures++;
+      if (!isRetryableCause(cause) || failures >= failureAttempts) throw failure;
+      this.options.onRetry?.(failure, failures, failureAttempts);
+      await this.clock.sleep(backoffMs(failures, FIRST_BACKOFF_MS, this.random));
+    }
+  }
+  /** The calls that may start now. */
+  available() {
+    const { window } = this;
+    if (!this.answered) return 1 - this.inFlight;
+    if (window === void 0) return Number.POSITIVE_INFINITY;
+    return window.lowest - this.inFlight - window.unanswered;
+  }
+  /** Waits for a turn and takes it (counted in flight) before anyone else can look. */
+  async takeTurn() {
+    for (; ; ) {
+      const now = this.clock.now();
+      if (now < this.pausedUntil) {
+        await this.wait(this.pausedUntil);
+        continue;
+      }
+      this.rollOver(now);
+      if (this.available() > 0) {
+        this.inFlight++;
+        return;
+      }
+      const wokenByAnswer = await this.wait(this.window?.endsAt ?? now + this.maxPauseMs());
+      if (wokenByAnswer) await this.clock.sleep(backoffMs(1, ANSWER_JITTER_MS, this.random));
+    }
+  }
+  /** Sleeps until `until` plus jitter, or until an answer changes the budget (then resolves true). */
+  async wait(until) {
+    const woken = new AbortController();
+    const wake = () => woken.abort();
+    this.waiters.add(wake);
+    try {
+      const jitter = backoffMs(1, WAKE_JITTER_MS, this.random);
+      await this.clock.sleep(Math.max(0, until - this.clock.now()) + jitter, woken.signal);
+      return woken.signal.aborted;
+    } finally {
+      this.waiters.delete(wake);
+    }
+  }
+  rollOver(now) {
+    const { window } = this;
+    if (window === void 0 || now < window.endsAt || this.limit === void 0) return;
+    this.window = {
+      reset: window.reset,
+      endsAt: now + ASSUMED_WINDOW_MS,
+      lowest: this.limit,
+      unanswered: 0,
+      assumed: true
+    };
+  }
+  /** A call ended: what its answer says about the window, then every waiter looks again. */
+  settle(headers) {
+    this.inFlight--;
+    if (headers !== void 0) this.answered = true;
+    const remaining = header(headers, "x-ratelimit-remaining");
+    const reset = header(headers, "x-ratelimit-reset");
+    if (remaining === void 0 || reset === void 0) {
+      if (this.window) this.window.unanswered++;
+    } else {
+      this.observe(remaining, reset, header(headers, "x-ratelimit-limit"));
+    }
+    for (const wake of [...this.waiters]) wake();
+  }
+  observe(remaining, reset, limit) {
+    this.limit = limit ?? Math.max(this.limit ?? 0, remaining + 1);
+    const { window } = this;
+    if (window === void 0 || reset > window.reset) {
+      const endsAt = Math.min(reset * 1e3 + RESET_MARGIN_MS, this.clock.now() + this.maxPauseMs());
+      this.window = { reset, endsAt, lowest: remaining, unanswered: 0, assumed: false };
+    } else if (reset === window.reset && !window.assumed) {
+      window.lowest = Math.min(window.lowest, remaining);
+    }
+  }
+  /** Everyone waits: until `Retry-After`, else the reset, else a backoff step. */
+  pauseAfter429(failure) {
+    const now = this.clock.now();
+    const pause = rateLimitPauseMs(failure, now, this.random, this.maxPauseMs());
+    this.pausedUntil = Math.max(this.pausedUntil, now + pause);
+  }
+  maxPauseMs() {
+    return this.options.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS;
+  }
+};
+
+// src/tools/commands/tenant-source.ts
+import { accessSync, constants, statSync } from "node:fs";
+
 // src/shared/tenant-access.ts
+import { ManagementClient } from "auth0";
 var TOKEN_STEP = "requesting a Management API token";
 var TOKEN_BODY_CAP = 64 * 1024;
 var TOKEN_HINT = "check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, and that the application is authorized for the Management API";
@@ -698,7 +871,7 @@ function tenantState(user, config) {
 }
 
 // src/tools/export/export-job.ts
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as sleep2 } from "node:timers/promises";
 
 // src/shared/management-status.ts
 import { ManagementError } from "auth0";
@@ -782,7 +955,7 @@ function fileLocation(location) {
   if (typeof location !== "string" || !URL.canParse(location)) return void 0;
   return new URL(location).protocol === "https:" ? location : void 0;
 }
-var wait = (ms, signal) => sleep(ms, void 0, { signal }).catch(() => void 0);
+var wait = (ms, signal) => sleep2(ms, void 0, { signal }).catch(() => void 0);
 async function exportConnection(client, governor, connection, options = {}) {
   const connection_id = await connectionId(client, governor, connection);
   const reportedUsers = await connectionUserCount(client, governor, connection);
@@ -963,181 +1136,6 @@ function usersFromTenant(client, governor, connections, options) {
     }
   };
 }
-
-// src/tools/management/rate-governor.ts
-import { setTimeout as sleep2 } from "node:timers/promises";
-
-// src/action/backoff.ts
-function backoffMs(attempt, firstMs, random = Math.random) {
-  const step = firstMs * 2 ** Math.max(0, attempt - 1);
-  return Math.round(step / 2 + random() * (step / 2));
-}
-
-// src/tools/management/rate-governor.ts
-var DEFAULT_RATE_LIMIT_ATTEMPTS = 8;
-var DEFAULT_FAILURE_ATTEMPTS = 3;
-var DEFAULT_MAX_PAUSE_MS = 6e4;
-var FIRST_BACKOFF_MS = 500;
-var RESET_MARGIN_MS = 50;
-var WAKE_JITTER_MS = 100;
-var ANSWER_JITTER_MS = 20;
-var ASSUMED_WINDOW_MS = 1e3;
-var realClock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) => sleep2(ms, void 0, { signal }).catch(() => void 0)
-};
-function header(headers, name) {
-  const text = headers?.get(name)?.trim();
-  return text !== void 0 && /^\d+$/.test(text) ? Number(text) : void 0;
-}
-function rateLimitPauseMs(failure, now, random = Math.random, maxPauseMs = DEFAULT_MAX_PAUSE_MS) {
-  const headers = failure.cause instanceof StatusError ? failure.cause.headers : void 0;
-  const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
-  const reset = header(headers, "x-ratelimit-reset");
-  const untilReset = reset === void 0 ? void 0 : reset * 1e3 + RESET_MARGIN_MS - now;
-  const pause = retryAfter ?? (untilReset !== void 0 && untilReset > 0 ? untilReset : void 0) ?? backoffMs(1, FIRST_BACKOFF_MS, random);
-  return Math.min(maxPauseMs, Math.max(0, pause));
-}
-var RateGovernor = class {
-  constructor(options) {
-    this.options = options;
-    this.clock = options.clock ?? realClock;
-    this.random = options.random ?? Math.random;
-  }
-  options;
-  stats = { calls: 0, rateLimited: 0 };
-  clock;
-  random;
-  window;
-  limit;
-  /** Whether an answer has come yet: before it, nothing is known of the limit. */
-  answered = false;
-  inFlight = 0;
-  pausedUntil = 0;
-  waiters = /* @__PURE__ */ new Set();
-  get host() {
-    return this.options.host;
-  }
-  async call(step, request) {
-    const rateLimitAttempts = this.options.rateLimitAttempts ?? DEFAULT_RATE_LIMIT_ATTEMPTS;
-    const failureAttempts = this.options.failureAttempts ?? DEFAULT_FAILURE_ATTEMPTS;
-    for (let attempt = 1, failures = 0; ; attempt++) {
-      await this.takeTurn();
-      this.stats.calls++;
-      let failure;
-      try {
-        const { data, rawResponse } = await boundedCall(
-          {
-            step,
-            host: this.options.host,
-            timeoutMs: this.options.timeoutMs,
-            source: "AUTH0_DOMAIN",
-            hint: this.options.refusalHint
-          },
-          request
-        );
-        this.settle(rawResponse.headers);
-        return data;
-      } catch (error) {
-        const headers = error instanceof StepFailure && error.cause instanceof StatusError ? error.cause.headers : void 0;
-        this.settle(headers);
-        if (!(error instanceof StepFailure)) throw error;
-        failure = error;
-      }
-      const { failure: cause } = failure;
-      if (cause.kind === "status" && cause.status === 429) {
-        this.stats.rateLimited++;
-        if (attempt >= rateLimitAttempts) throw failure;
-        this.pauseAfter429(failure);
-        continue;
-      }
-      failures++;
-      if (!isRetryableCause(cause) || failures >= failureAttempts) throw failure;
-      this.options.onRetry?.(failure, failures, failureAttempts);
-      await this.clock.sleep(backoffMs(failures, FIRST_BACKOFF_MS, this.random));
-    }
-  }
-  /** The calls that may start now. */
-  available() {
-    const { window } = this;
-    if (!this.answered) return 1 - this.inFlight;
-    if (window === void 0) return Number.POSITIVE_INFINITY;
-    return window.lowest - this.inFlight - window.unanswered;
-  }
-  /** Waits for a turn and takes it (counted in flight) before anyone else can look. */
-  async takeTurn() {
-    for (; ; ) {
-      const now = this.clock.now();
-      if (now < this.pausedUntil) {
-        await this.wait(this.pausedUntil);
-        continue;
-      }
-      this.rollOver(now);
-      if (this.available() > 0) {
-        this.inFlight++;
-        return;
-      }
-      const wokenByAnswer = await this.wait(this.window?.endsAt ?? now + this.maxPauseMs());
-      if (wokenByAnswer) await this.clock.sleep(backoffMs(1, ANSWER_JITTER_MS, this.random));
-    }
-  }
-  /** Sleeps until `until` plus jitter, or until an answer changes the budget (then resolves true). */
-  async wait(until) {
-    const woken = new AbortController();
-    const wake = () => woken.abort();
-    this.waiters.add(wake);
-    try {
-      const jitter = backoffMs(1, WAKE_JITTER_MS, this.random);
-      await this.clock.sleep(Math.max(0, until - this.clock.now()) + jitter, woken.signal);
-      return woken.signal.aborted;
-    } finally {
-      this.waiters.delete(wake);
-    }
-  }
-  rollOver(now) {
-    const { window } = this;
-    if (window === void 0 || now < window.endsAt || this.limit === void 0) return;
-    this.window = {
-      reset: window.reset,
-      endsAt: now + ASSUMED_WINDOW_MS,
-      lowest: this.limit,
-      unanswered: 0,
-      assumed: true
-    };
-  }
-  /** A call ended: what its answer says about the window, then every waiter looks again. */
-  settle(headers) {
-    this.inFlight--;
-    if (headers !== void 0) this.answered = true;
-    const remaining = header(headers, "x-ratelimit-remaining");
-    const reset = header(headers, "x-ratelimit-reset");
-    if (remaining === void 0 || reset === void 0) {
-      if (this.window) this.window.unanswered++;
-    } else {
-      this.observe(remaining, reset, header(headers, "x-ratelimit-limit"));
-    }
-    for (const wake of [...this.waiters]) wake();
-  }
-  observe(remaining, reset, limit) {
-    this.limit = limit ?? Math.max(this.limit ?? 0, remaining + 1);
-    const { window } = this;
-    if (window === void 0 || reset > window.reset) {
-      const endsAt = Math.min(reset * 1e3 + RESET_MARGIN_MS, this.clock.now() + this.maxPauseMs());
-      this.window = { reset, endsAt, lowest: remaining, unanswered: 0, assumed: false };
-    } else if (reset === window.reset && !window.assumed) {
-      window.lowest = Math.min(window.lowest, remaining);
-    }
-  }
-  /** Everyone waits: until `Retry-After`, else the reset, else a backoff step. */
-  pauseAfter429(failure) {
-    const now = this.clock.now();
-    const pause = rateLimitPauseMs(failure, now, this.random, this.maxPauseMs());
-    this.pausedUntil = Math.max(this.pausedUntil, now + pause);
-  }
-  maxPauseMs() {
-    return this.options.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS;
-  }
-};
 
 // src/tools/management/tenant-users.ts
 var NOT_THE_USER = "not_the_user";

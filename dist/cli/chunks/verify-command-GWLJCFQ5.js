@@ -3,8 +3,8 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-WKJZM4HT.js";
-import "./chunk-6AM4TTGN.js";
+} from "./chunk-5RTXERAC.js";
+import "./chunk-XWU7HZYY.js";
 import {
   HISTORY_KIND,
   historyLine
@@ -13,7 +13,7 @@ import "./chunk-S5OPO4Y2.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-AHEQIHYX.js";
+} from "./chunk-U2CLFIIJ.js";
 import "./chunk-BQ6XIZZT.js";
 import {
   fileErrorReason

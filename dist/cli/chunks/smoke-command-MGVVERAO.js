@@ -4,11 +4,12 @@ import {
 } from "./chunk-HW5AEGFW.js";
 import {
   MARKER_KEY,
+  RateGovernor,
   errorCode,
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-AHEQIHYX.js";
+} from "./chunk-U2CLFIIJ.js";
 import {
   StatusError,
   StepFailure,
@@ -453,7 +454,7 @@ async function runSmoke(request) {
   const userId = smokeUserId();
   const event = buildSmokeEvent({ user, connection, tenantDomain: tenant.domain, now: /* @__PURE__ */ new Date() }, userId);
   const step = `testing the Action "${ACTION_NAME}" in Auth0's runtime`;
-  const text = await call(
+  const text = await (request.testCall ?? call)(
     step,
     managementRequest(tenant, "POST", `/actions/actions/${action.id}/test`, { payload: { event } })
   );
@@ -552,9 +553,16 @@ async function runSmokeCommand(args, common, io) {
     refusalHint: SMOKE_SCOPES_HINT
   });
   if (!access || !governor) throw new ToolError("the tenant's credentials are needed to test the Action");
+  const once = new RateGovernor({
+    host: access.domain,
+    timeoutMs: common.timeoutMs,
+    refusalHint: SMOKE_SCOPES_HINT,
+    failureAttempts: 1
+  });
   const result = await runSmoke({
     tenant: access,
     call: (step, request) => governor.call(step, request),
+    testCall: (step, request) => once.call(step, request),
     config,
     user,
     buildWaitMs: common.timeoutMs,
