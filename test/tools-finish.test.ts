@@ -116,6 +116,26 @@ describe("finish on the command line", () => {
   });
 });
 
+describe("a --backup-dir that cannot take the backup", () => {
+  it.each([
+    ["does not exist", () => join(backups, "missing")],
+    ["is a file", () => join(backups, "file")],
+  ])("one that %s is refused before the tenant is called (exit 2)", async (_name, dir) => {
+    writeFileSync(join(backups, "file"), "");
+    const { code, err } = await finish(["--backup-dir", dir()]);
+    expect(code).toBe(2);
+    expect(err).toContain(`cannot write the backup in ${dir()}: `);
+    expect(err).toContain("nothing was changed in the tenant");
+    expect(api.calls).toEqual([]);
+  });
+
+  it("--dry-run writes no backup, so it does not need one", async () => {
+    const { code } = await finish(["--dry-run", "--backup-dir", join(backups, "missing")]);
+    expect(code).toBe(0);
+    expect(patches()).toEqual([]);
+  });
+});
+
 describe("the no-op scripts", () => {
   /** Calls a script as Auth0 does, with or without the context object `enable_script_context` adds before the callback. */
   function callBack(script: string, args: unknown[]): unknown[] {

@@ -120,7 +120,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-6MKYIIEA.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-H5YMS2ZQ.js")).runFinishCommand
 });
 
 // src/tools/history/history-path.ts

@@ -6,7 +6,17 @@
  * guards is sent, and removed if it could not be written whole. `finish --rollback <file>`
  * reads it back.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import * as z from "zod/mini";
 import { fileErrorReason } from "../file-error-reason";
@@ -69,6 +79,26 @@ function writeDurably(path: string, text: string): void {
   }
   closeSync(fd);
   syncDirectory(dirname(path));
+}
+
+/**
+ * Checked before anything else is done: otherwise a folder that cannot take the backup is
+ * found only after the token, a whole verify and the connection read.
+ */
+export function checkBackupDir(directory: string): void {
+  let reason: string | undefined;
+  try {
+    if (!statSync(directory).isDirectory()) reason = "it is not a folder";
+    else accessSync(directory, constants.W_OK);
+  } catch (error) {
+    reason = fileErrorReason(error);
+  }
+  if (reason !== undefined) {
+    throw new ToolError(
+      `cannot write the backup in ${directory}: ${reason}; nothing was changed in the tenant`,
+      "pass --backup-dir <a folder this user can write to>",
+    );
+  }
 }
 
 export function writeBackup(directory: string, backup: ConnectionBackup): string {

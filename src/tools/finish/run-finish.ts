@@ -14,6 +14,7 @@ import { readToolSettings } from "../tool-settings";
 import { reportTable } from "../verify/render-report";
 import { verifyAgainst } from "../verify/verify-against";
 import { applyScriptPlan } from "./apply-script-plan";
+import { checkBackupDir } from "./backup-file";
 import { readConfigurationValues } from "./configuration-values";
 import { checkMigrating } from "./connection-checks";
 import { configurationKeys } from "./connection-copy";
@@ -48,6 +49,7 @@ export async function runFinish(args: FinishArgs, common: CommonArgs, io: ToolIo
   const { config } = settings;
   const name = chooseConnection(config, args.connection);
   const values = args.configurationFile === undefined ? undefined : readConfigurationValues(args.configurationFile);
+  if (!args.dryRun) checkBackupDir(args.backupDir);
   const tenant = await openFinishTenant(config, settings.tenant, io, common);
   const out = (lines: string[]) => io.stdout(`${lines.join("\n")}\n`);
 

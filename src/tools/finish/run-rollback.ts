@@ -10,7 +10,7 @@ import type { ToolIo } from "../commands/tool-io";
 import { ToolError } from "../tool-error";
 import { readToolSettings } from "../tool-settings";
 import { applyScriptPlan } from "./apply-script-plan";
-import { readBackup } from "./backup-file";
+import { checkBackupDir, readBackup } from "./backup-file";
 import { readConfigurationValues } from "./configuration-values";
 import { checkCustomDatabase } from "./connection-checks";
 import { MIGRATION_SCRIPTS, migrationScripts } from "./connection-copy";
@@ -32,6 +32,7 @@ export async function runRollback(
   // A custom database cannot work without its login script: a backup without one restores nothing.
   if (target.login === undefined) throw new ToolError(`${backupFile} holds no login script to put back`);
   const values = args.configurationFile === undefined ? undefined : readConfigurationValues(args.configurationFile);
+  if (!args.dryRun) checkBackupDir(args.backupDir);
   const tenant = await openFinishTenant(settings.config, settings.tenant, io, common);
   const out = (lines: string[]) => io.stdout(`${lines.join("\n")}\n`);
   if (backup.tenant !== tenant.access.domain) {

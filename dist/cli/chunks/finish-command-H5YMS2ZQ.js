@@ -69,7 +69,17 @@ var FinishRefusal = class extends Error {
 };
 
 // src/tools/finish/backup-file.ts
-import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
 import { dirname, join } from "node:path";
 import * as z from "zod/mini";
 
@@ -141,6 +151,21 @@ function writeDurably(path, text) {
   }
   closeSync(fd);
   syncDirectory(dirname(path));
+}
+function checkBackupDir(directory) {
+  let reason;
+  try {
+    if (!statSync(directory).isDirectory()) reason = "it is not a folder";
+    else accessSync(directory, constants.W_OK);
+  } catch (error) {
+    reason = fileErrorReason(error);
+  }
+  if (reason !== void 0) {
+    throw new ToolError(
+      `cannot write the backup in ${directory}: ${reason}; nothing was changed in the tenant`,
+      "pass --backup-dir <a folder this user can write to>"
+    );
+  }
 }
 function writeBackup(directory, backup) {
   const path = join(directory, backupFileName(backup.connection.name, new Date(backup.takenAt)));
@@ -504,6 +529,7 @@ async function runFinish(args, common, io) {
   const { config } = settings;
   const name = chooseConnection(config, args.connection);
   const values = args.configurationFile === void 0 ? void 0 : readConfigurationValues(args.configurationFile);
+  if (!args.dryRun) checkBackupDir(args.backupDir);
   const tenant = await openFinishTenant(config, settings.tenant, io, common);
   const out = (lines2) => io.stdout(`${lines2.join("\n")}
 `);
@@ -548,6 +574,7 @@ async function runRollback(backupFile, args, common, io) {
   const target = migrationScripts(saved.options);
   if (target.login === void 0) throw new ToolError(`${backupFile} holds no login script to put back`);
   const values = args.configurationFile === void 0 ? void 0 : readConfigurationValues(args.configurationFile);
+  if (!args.dryRun) checkBackupDir(args.backupDir);
   const tenant = await openFinishTenant(settings.config, settings.tenant, io, common);
   const out = (lines2) => io.stdout(`${lines2.join("\n")}
 `);
