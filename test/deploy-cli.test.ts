@@ -73,7 +73,7 @@ describe("npm run deploy from scratch", { timeout: 60_000 }, () => {
     expect(lines).toEqual([
       "  - --position: must be first or last",
       "  - AUTH0_DOMAIN: invalid: a host name or host:port (e.g. my-tenant.eu.auth0.com or localhost:8443), without https://, a path or credentials",
-      "  - AUTH0_CLIENT_ID: missing (or set AUTH0_ACCESS_TOKEN instead of both)",
+      "  - AUTH0_CLIENT_ID: missing, or set AUTH0_ACCESS_TOKEN instead of both",
       "  - LEGACY_API_URL: missing",
       "  - MIGRATION_CONNECTIONS: missing",
       "  - LEGACY_API_TIMEOUT_MS: not_an_integer",

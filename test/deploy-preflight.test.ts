@@ -56,8 +56,8 @@ describe("deploy preflight", () => {
   it("tells a new user with nothing set what to set", () => {
     expect(problemsOf(preflight({}, FRESH))).toEqual([
       { subject: "AUTH0_DOMAIN", reason: "missing" },
-      { subject: "AUTH0_CLIENT_ID", reason: "missing (or set AUTH0_ACCESS_TOKEN instead of both)" },
-      { subject: "AUTH0_CLIENT_SECRET", reason: "missing (or set AUTH0_ACCESS_TOKEN instead of both)" },
+      { subject: "AUTH0_CLIENT_ID", reason: "missing, or set AUTH0_ACCESS_TOKEN instead of both" },
+      { subject: "AUTH0_CLIENT_SECRET", reason: "missing, or set AUTH0_ACCESS_TOKEN instead of both" },
       { subject: "LEGACY_API_URL", reason: "missing" },
       { subject: "MIGRATION_CONNECTIONS", reason: "missing" },
       { subject: "LEGACY_API_TOKEN", reason: "missing_auth" },

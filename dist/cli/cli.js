@@ -66,7 +66,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-RGLFNCCB.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-U3URJ7CS.js")).runBackfillCommand
 });
 
 // src/tools/commands/finish-command-line.ts
@@ -81,14 +81,16 @@ the connection must be a custom database importing users; it is backed up to a f
 (mode 0600) before the write, and the write is refused if it changed in the meantime.
 
 flags:
-  --dry-run                   run verify and print the change to the scripts; write nothing
-  --force                     go on although verify says NOT YET (finish), or although the
-                              scripts were edited after finish (--rollback); says what it overrides
-  --connection <name>         which MIGRATION_CONNECTIONS connection (needed when there are several)
-  --configuration-file <path> JSON {"KEY": "value"} with the plain value of every key of the
-                              connection's configuration (needed when it has any; see docs/tools.md)
-  --backup-dir <path>         where the backup file is written (default: the current folder)
-  --rollback <backup file>    put back the login and get_user scripts the backup holds
+  --dry-run              run verify and print the change to the scripts; write nothing
+  --force                go on although verify says NOT YET (finish), or although the
+                         scripts were edited after finish (--rollback); says what it overrides
+  --connection <name>    which MIGRATION_CONNECTIONS connection (needed when there are several)
+  --configuration-file <path>
+                         JSON {"KEY": "value"} with the plain value of every key of the
+                         connection's configuration (needed when it has any; see docs/tools.md)
+  --backup-dir <path>    where the backup file is written (default: the current folder)
+  --rollback <backup file>
+                         put back the login and get_user scripts the backup holds
 ${COMMON_USAGE}
 
 variables: as for verify (AUTH0_DOMAIN, the tenant's credentials, the Action's secrets,
@@ -120,7 +122,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-H5YMS2ZQ.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-UOXWEE2O.js")).runFinishCommand
 });
 
 // src/tools/history/history-path.ts
@@ -203,7 +205,7 @@ var smokeCommand = defineCommand({
       json: values.json === true
     };
   },
-  load: async () => (await import("./chunks/smoke-command-MGVVERAO.js")).runSmokeCommand
+  load: async () => (await import("./chunks/smoke-command-F2OU2HU4.js")).runSmokeCommand
 });
 
 // src/tools/commands/verify-command-line.ts
@@ -248,7 +250,7 @@ var verifyCommand = defineCommand({
       history: values.history ?? DEFAULT_HISTORY_PATH
     };
   },
-  load: async () => (await import("./chunks/verify-command-GWLJCFQ5.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-2B2X37WX.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts

@@ -45,7 +45,7 @@ export function readCredentials(env: Env): { credentials?: TenantCredentials; pr
       ["AUTH0_CLIENT_ID", clientId],
       ["AUTH0_CLIENT_SECRET", clientSecret],
     ] as const) {
-      if (!isSet(value)) problems.push({ subject, reason: "missing (or set AUTH0_ACCESS_TOKEN instead of both)" });
+      if (!isSet(value)) problems.push({ subject, reason: "missing, or set AUTH0_ACCESS_TOKEN instead of both" });
     }
   }
   if (problems.length > 0) return { problems };

@@ -12,14 +12,16 @@ the connection must be a custom database importing users; it is backed up to a f
 (mode 0600) before the write, and the write is refused if it changed in the meantime.
 
 flags:
-  --dry-run                   run verify and print the change to the scripts; write nothing
-  --force                     go on although verify says NOT YET (finish), or although the
-                              scripts were edited after finish (--rollback); says what it overrides
-  --connection <name>         which MIGRATION_CONNECTIONS connection (needed when there are several)
-  --configuration-file <path> JSON {"KEY": "value"} with the plain value of every key of the
-                              connection's configuration (needed when it has any; see docs/tools.md)
-  --backup-dir <path>         where the backup file is written (default: the current folder)
-  --rollback <backup file>    put back the login and get_user scripts the backup holds
+  --dry-run              run verify and print the change to the scripts; write nothing
+  --force                go on although verify says NOT YET (finish), or although the
+                         scripts were edited after finish (--rollback); says what it overrides
+  --connection <name>    which MIGRATION_CONNECTIONS connection (needed when there are several)
+  --configuration-file <path>
+                         JSON {"KEY": "value"} with the plain value of every key of the
+                         connection's configuration (needed when it has any; see docs/tools.md)
+  --backup-dir <path>    where the backup file is written (default: the current folder)
+  --rollback <backup file>
+                         put back the login and get_user scripts the backup holds
 ${COMMON_USAGE}
 
 variables: as for verify (AUTH0_DOMAIN, the tenant's credentials, the Action's secrets,

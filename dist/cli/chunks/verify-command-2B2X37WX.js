@@ -3,8 +3,8 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-5RTXERAC.js";
-import "./chunk-XWU7HZYY.js";
+} from "./chunk-GRZGCZIO.js";
+import "./chunk-WZ6IOP72.js";
 import {
   HISTORY_KIND,
   historyLine
@@ -13,7 +13,7 @@ import "./chunk-S5OPO4Y2.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-U2CLFIIJ.js";
+} from "./chunk-2A6MWS5R.js";
 import "./chunk-BQ6XIZZT.js";
 import {
   fileErrorReason

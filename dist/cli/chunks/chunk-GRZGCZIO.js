@@ -6,7 +6,7 @@ import {
   legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-XWU7HZYY.js";
+} from "./chunk-WZ6IOP72.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -23,7 +23,7 @@ import {
   missingSides,
   readCappedText,
   tenantState
-} from "./chunk-U2CLFIIJ.js";
+} from "./chunk-2A6MWS5R.js";
 import {
   StepFailure,
   causeOfReason,

@@ -407,7 +407,7 @@ function readCredentials(env) {
       ["AUTH0_CLIENT_ID", clientId],
       ["AUTH0_CLIENT_SECRET", clientSecret]
     ]) {
-      if (!isSet(value2)) problems.push({ subject, reason: "missing (or set AUTH0_ACCESS_TOKEN instead of both)" });
+      if (!isSet(value2)) problems.push({ subject, reason: "missing, or set AUTH0_ACCESS_TOKEN instead of both" });
     }
   }
   if (problems.length > 0) return { problems };

@@ -9,7 +9,7 @@ import {
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-U2CLFIIJ.js";
+} from "./chunk-2A6MWS5R.js";
 import {
   StatusError,
   StepFailure,

@@ -8,8 +8,8 @@ import {
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-5RTXERAC.js";
-import "./chunk-XWU7HZYY.js";
+} from "./chunk-GRZGCZIO.js";
+import "./chunk-WZ6IOP72.js";
 import "./chunk-S5OPO4Y2.js";
 import {
   RateGovernor,
@@ -19,7 +19,7 @@ import {
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-U2CLFIIJ.js";
+} from "./chunk-2A6MWS5R.js";
 import {
   StepFailure
 } from "./chunk-BQ6XIZZT.js";

@@ -4,7 +4,7 @@ import {
   headerValue,
   isArray,
   readCappedText
-} from "./chunk-U2CLFIIJ.js";
+} from "./chunk-2A6MWS5R.js";
 import {
   atTokenEndpoint,
   classifyStatus,

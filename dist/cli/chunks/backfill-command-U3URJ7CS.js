@@ -8,7 +8,7 @@ import {
   nestsTooDeep,
   pooledFetch,
   processCache
-} from "./chunk-XWU7HZYY.js";
+} from "./chunk-WZ6IOP72.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -32,7 +32,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-U2CLFIIJ.js";
+} from "./chunk-2A6MWS5R.js";
 import {
   StepFailure,
   atTokenEndpoint,
