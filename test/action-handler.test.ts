@@ -393,6 +393,24 @@ describe("configuration errors", () => {
     expect(run.logs[0]).not.toContain("tok-value");
   });
 
+  it("are reported by the logins that need the store; a login that needs nothing reads only what decides it", async () => {
+    const brokenUrl = secrets({ LEGACY_API_URL: "http://legacy.example.test/users/{legacy_id}" });
+    const complete = migratedUser({ user_metadata: { plan: "gold" }, app_metadata: { roles: ["editor"] } });
+    const quiet = await runLogin(handler, loginEvent(complete, brokenUrl));
+    expect([quiet.logs, quiet.denied, legacy.seen]).toEqual([[], [], []]);
+    const needing = await runLogin(handler, loginEvent(migratedUser(), brokenUrl));
+    expect(logFields(needing.logs[0])).toMatchObject({ outcome: "config_error", reason: "not_https" });
+    expect(legacy.seen).toEqual([]);
+  });
+
+  it("in a secret that decides whether a login needs the store are reported by every login", async () => {
+    const complete = migratedUser({ user_metadata: { plan: "gold" }, app_metadata: { roles: ["editor"] } });
+    for (const broken of [{ MIGRATION_CONNECTIONS: " , " }, { REPAIR_VERSION: "two" }]) {
+      const run = await runLogin(handler, loginEvent(complete, secrets(broken)));
+      expect(logFields(run.logs[0])).toMatchObject({ outcome: "config_error", secret: Object.keys(broken)[0] });
+    }
+  });
+
   it("report a user who lacks the field the URL needs", async () => {
     const event = loginEvent(
       migratedUser({ email: undefined }),

@@ -66,7 +66,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-U3URJ7CS.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-TL6DFGZ4.js")).runBackfillCommand
 });
 
 // src/tools/commands/finish-command-line.ts
@@ -122,7 +122,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-UOXWEE2O.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-TNFCMENX.js")).runFinishCommand
 });
 
 // src/tools/history/history-path.ts
@@ -205,7 +205,7 @@ var smokeCommand = defineCommand({
       json: values.json === true
     };
   },
-  load: async () => (await import("./chunks/smoke-command-F2OU2HU4.js")).runSmokeCommand
+  load: async () => (await import("./chunks/smoke-command-6B7TQEAP.js")).runSmokeCommand
 });
 
 // src/tools/commands/verify-command-line.ts
@@ -250,7 +250,7 @@ var verifyCommand = defineCommand({
       history: values.history ?? DEFAULT_HISTORY_PATH
     };
   },
-  load: async () => (await import("./chunks/verify-command-2B2X37WX.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-XFPMB6C5.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts

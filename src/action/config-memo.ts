@@ -4,16 +4,20 @@
  * change. This runs on every login, so the check is a walk over the secrets the login
  * was given (a handful, most of the 21 are usually unset), comparing each name and value
  * with those of the last parse: no string is built, and no absent name is looked up.
+ * What decides whether a login needs the store is parsed first; the whole configuration
+ * only once a login with these secrets needs it.
  */
 import { hasOwn } from "./builtins";
-import { type ConfigResult, parseConfig, type Secrets } from "./config";
+import { type ConfigResult, type DetectionConfig, parseConfig, parseDetectionConfig, type Secrets } from "./config";
 
-let parsedNames: string[] = [];
+let parsedNames: string[] | undefined;
 let parsedValues: unknown[] = [];
+let parsedDetection: DetectionConfig | undefined;
 let parsedResult: ConfigResult | undefined;
 
 /** The same own names with the same values, in the same order, as the last parse. */
 function sameAsParsed(secrets: Secrets): boolean {
+  if (parsedNames === undefined) return false;
   let index = 0;
   for (const name in secrets) {
     if (!hasOwn(secrets, name)) return false;
@@ -23,8 +27,9 @@ function sameAsParsed(secrets: Secrets): boolean {
   return index === parsedNames.length;
 }
 
-export function configFromSecrets(secrets: Secrets): ConfigResult {
-  if (parsedResult !== undefined && sameAsParsed(secrets)) return parsedResult;
+/** `undefined` when a secret detection reads is wrong (configFromSecrets says which). */
+export function detectionConfigFromSecrets(secrets: Secrets): DetectionConfig | undefined {
+  if (sameAsParsed(secrets)) return parsedDetection;
   const names: string[] = [];
   const values: unknown[] = [];
   for (const name in secrets) {
@@ -32,8 +37,15 @@ export function configFromSecrets(secrets: Secrets): ConfigResult {
     names.push(name);
     values.push(secrets[name]);
   }
-  parsedResult = parseConfig(secrets);
+  parsedDetection = parseDetectionConfig(secrets);
+  parsedResult = undefined;
   parsedNames = names;
   parsedValues = values;
+  return parsedDetection;
+}
+
+export function configFromSecrets(secrets: Secrets): ConfigResult {
+  detectionConfigFromSecrets(secrets);
+  parsedResult ??= parseConfig(secrets);
   return parsedResult;
 }

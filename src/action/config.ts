@@ -39,36 +39,70 @@ export type Secrets = Readonly<Record<string, string | undefined>>;
 const metadataSource = (map: MetadataMap | undefined, path: readonly string[]): MetadataSource =>
   map ? { map } : { path };
 
-function configOf(s: ParsedSecrets, authKind: AuthKind): Config {
+/**
+ * The secrets that decide whether a login needs the legacy store at all. Almost every login
+ * needs nothing, so on an instance's first login only these are parsed; the others (URL
+ * template, credentials, maps) are parsed once a login needs the store.
+ */
+const DETECTION_SECRETS = [
+  "MIGRATION_CONNECTIONS",
+  "REQUIRED_USER_METADATA_KEYS",
+  "REQUIRED_APP_METADATA_KEYS",
+  "REPAIR_VERSION",
+] as const satisfies readonly SecretName[];
+
+export type DetectionConfig = Pick<Config, "connections" | "requiredUserKeys" | "requiredAppKeys" | "repairVersion">;
+
+function detectionOf(s: Pick<ParsedSecrets, (typeof DETECTION_SECRETS)[number]>): DetectionConfig {
   return {
-    urlTemplate: s.LEGACY_API_URL.template,
-    placeholders: s.LEGACY_API_URL.placeholders,
     connections: s.MIGRATION_CONNECTIONS,
-    auth: buildAuth(authKind, s),
     requiredUserKeys: s.REQUIRED_USER_METADATA_KEYS,
     // The marker is this Action's own key: it never makes app_metadata complete.
     requiredAppKeys: s.REQUIRED_APP_METADATA_KEYS.filter((key) => key !== MARKER_KEY),
+    repairVersion: s.REPAIR_VERSION,
+  };
+}
+
+function configOf(s: ParsedSecrets, authKind: AuthKind): Config {
+  return {
+    ...detectionOf(s),
+    urlTemplate: s.LEGACY_API_URL.template,
+    placeholders: s.LEGACY_API_URL.placeholders,
+    auth: buildAuth(authKind, s),
     allowedAppKeys: s.APP_METADATA_ALLOWED_KEYS,
     userMetadataSource: metadataSource(s.LEGACY_USER_METADATA_MAP, s.LEGACY_USER_METADATA_PATH),
     appMetadataSource: metadataSource(s.LEGACY_APP_METADATA_MAP, s.LEGACY_APP_METADATA_PATH),
     timeoutMs: s.LEGACY_API_TIMEOUT_MS,
     onLegacyError: s.ON_LEGACY_ERROR,
-    repairVersion: s.REPAIR_VERSION,
   };
 }
 
 const METADATA_SIDES = ["USER", "APP"] as const;
 
-/** Validates the secrets and reports every problem at once (the deploy lists them all). */
-export function parseConfig(secrets: Secrets): ConfigResult {
-  const problems: ConfigProblem[] = [];
+/** Each named secret's value, or its problem added to `problems`. */
+function readSecrets(secrets: Secrets, names: readonly SecretName[], problems: ConfigProblem[]) {
   const parsed: Partial<Record<SecretName, unknown>> = {};
-  for (const name of SECRET_NAMES) {
+  for (const name of names) {
     const field: SecretField<unknown> = SECRET_TABLE[name];
     const result = readSecret(secrets[name], field);
     if ("value" in result) parsed[name] = result.value;
     else problems.push({ subject: name, reason: result.reason });
   }
+  return parsed;
+}
+
+/** `undefined` when one of those secrets is wrong: parseConfig then lists every problem. */
+export function parseDetectionConfig(secrets: Secrets): DetectionConfig | undefined {
+  const problems: ConfigProblem[] = [];
+  const parsed = readSecrets(secrets, DETECTION_SECRETS, problems);
+  // Every name of DETECTION_SECRETS holds its parser's value here when none failed.
+  return problems.length > 0 ? undefined : detectionOf(parsed as ParsedSecrets);
+}
+
+/** Validates the secrets and reports every problem at once (the deploy lists them all). */
+export function parseConfig(secrets: Secrets): ConfigResult {
+  const problems: ConfigProblem[] = [];
+  const parsed = readSecrets(secrets, SECRET_NAMES, problems);
   // A side is read through its map or at its path: with both set, which one wins would be a guess.
   for (const side of METADATA_SIDES) {
     const map = `LEGACY_${side}_METADATA_MAP` as const satisfies SecretName;

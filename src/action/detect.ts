@@ -3,7 +3,7 @@
  * store. The checks run cheapest and most common first, because they run on every login.
  */
 import { hasOwn, isArray } from "./builtins";
-import type { Config } from "./config";
+import type { DetectionConfig } from "./config";
 import { currentMarker } from "./marker";
 import { MARKER_KEY } from "./metadata-rules";
 import { hasValue, isPlainObject } from "./plain-object";
@@ -68,7 +68,7 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-export function detect(event: PostLoginEvent, config: Config): Detection {
+export function detect(event: PostLoginEvent, config: DetectionConfig): Detection {
   const legacyId = migrationIdentityId(event.user, config.connections);
   if (legacyId === undefined) return SKIP;
   if (event.transaction?.protocol === REFRESH_TOKEN_EXCHANGE) return SKIP;

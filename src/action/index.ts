@@ -7,7 +7,7 @@
  * longer than LEGACY_API_TIMEOUT_MS. The steps below follow the README's behaviour list.
  */
 import type { Config } from "./config";
-import { configFromSecrets } from "./config-memo";
+import { configFromSecrets, detectionConfigFromSecrets } from "./config-memo";
 import { Deadline } from "./deadline";
 import { type Detection, detect } from "./detect";
 import { planFill } from "./fill-plan";
@@ -28,16 +28,20 @@ export async function onExecutePostLogin(event: PostLoginEvent, api: PostLoginAp
   // which the login almost every user makes should not pay. Before it, `ms=0`.
   let startedAt: number | undefined;
   try {
+    // 1. Without any I/O: other connections, refresh tokens, marked users and complete
+    //    profiles are skipped silently. That is almost every login, and it reads only the
+    //    secrets that decide it.
+    const secrets = event.secrets ?? {};
+    const detecting = detectionConfigFromSecrets(secrets);
+    if (detecting && detect(event, detecting).kind === "skip") return;
+
     // A bad configuration never breaks logins: it is reported and the login goes on.
-    const parsed = configFromSecrets(event.secrets ?? {});
+    const parsed = configFromSecrets(secrets);
     if (!parsed.ok) {
       const [first] = parsed.problems;
       const named = { reason: first?.reason, secret: first?.subject, problems: parsed.problems.length };
       return conclude(api, { outcome: "config_error", ...named }, false, startedAt);
     }
-
-    // 1. Without any I/O: other connections, refresh tokens, marked users and complete
-    //    profiles are skipped silently. That is almost every login.
     const detection = detect(event, parsed.config);
     if (detection.kind === "skip") return;
     startedAt = Date.now();

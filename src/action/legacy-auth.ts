@@ -17,9 +17,7 @@ export type AuthHeaders =
   | { ok: false; failure: HttpFailure };
 
 function base64Utf8(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return Buffer.from(text, "utf8").toString("base64");
 }
 
 export async function authHeaders(

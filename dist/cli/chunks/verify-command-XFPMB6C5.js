@@ -3,8 +3,8 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-GRZGCZIO.js";
-import "./chunk-WZ6IOP72.js";
+} from "./chunk-QWKW3DZF.js";
+import "./chunk-RFHZSMCO.js";
 import {
   HISTORY_KIND,
   historyLine
@@ -13,7 +13,7 @@ import "./chunk-S5OPO4Y2.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-2A6MWS5R.js";
+} from "./chunk-662IVWX3.js";
 import "./chunk-BQ6XIZZT.js";
 import {
   fileErrorReason

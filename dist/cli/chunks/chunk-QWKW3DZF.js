@@ -6,7 +6,7 @@ import {
   legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-WZ6IOP72.js";
+} from "./chunk-RFHZSMCO.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -23,7 +23,7 @@ import {
   missingSides,
   readCappedText,
   tenantState
-} from "./chunk-2A6MWS5R.js";
+} from "./chunk-662IVWX3.js";
 import {
   StepFailure,
   causeOfReason,

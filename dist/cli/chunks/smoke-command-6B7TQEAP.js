@@ -9,7 +9,7 @@ import {
   readCappedText,
   readToolSettings,
   tenantSide
-} from "./chunk-2A6MWS5R.js";
+} from "./chunk-662IVWX3.js";
 import {
   StatusError,
   StepFailure,

@@ -8,8 +8,8 @@ import {
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-GRZGCZIO.js";
-import "./chunk-WZ6IOP72.js";
+} from "./chunk-QWKW3DZF.js";
+import "./chunk-RFHZSMCO.js";
 import "./chunk-S5OPO4Y2.js";
 import {
   RateGovernor,
@@ -19,7 +19,7 @@ import {
   readToolSettings,
   tenantSide,
   withManagementStatus
-} from "./chunk-2A6MWS5R.js";
+} from "./chunk-662IVWX3.js";
 import {
   StepFailure
 } from "./chunk-BQ6XIZZT.js";

@@ -341,33 +341,42 @@ var SECRET_NAMES = objectKeys(SECRET_TABLE);
 
 // src/action/config.ts
 var metadataSource = (map, path) => map ? { map } : { path };
-function configOf(s, authKind) {
+function detectionOf(s) {
   return {
-    urlTemplate: s.LEGACY_API_URL.template,
-    placeholders: s.LEGACY_API_URL.placeholders,
     connections: s.MIGRATION_CONNECTIONS,
-    auth: buildAuth(authKind, s),
     requiredUserKeys: s.REQUIRED_USER_METADATA_KEYS,
     // The marker is this Action's own key: it never makes app_metadata complete.
     requiredAppKeys: s.REQUIRED_APP_METADATA_KEYS.filter((key) => key !== MARKER_KEY),
+    repairVersion: s.REPAIR_VERSION
+  };
+}
+function configOf(s, authKind) {
+  return {
+    ...detectionOf(s),
+    urlTemplate: s.LEGACY_API_URL.template,
+    placeholders: s.LEGACY_API_URL.placeholders,
+    auth: buildAuth(authKind, s),
     allowedAppKeys: s.APP_METADATA_ALLOWED_KEYS,
     userMetadataSource: metadataSource(s.LEGACY_USER_METADATA_MAP, s.LEGACY_USER_METADATA_PATH),
     appMetadataSource: metadataSource(s.LEGACY_APP_METADATA_MAP, s.LEGACY_APP_METADATA_PATH),
     timeoutMs: s.LEGACY_API_TIMEOUT_MS,
-    onLegacyError: s.ON_LEGACY_ERROR,
-    repairVersion: s.REPAIR_VERSION
+    onLegacyError: s.ON_LEGACY_ERROR
   };
 }
 var METADATA_SIDES = ["USER", "APP"];
-function parseConfig(secrets) {
-  const problems = [];
+function readSecrets(secrets, names, problems) {
   const parsed = {};
-  for (const name of SECRET_NAMES) {
+  for (const name of names) {
     const field = SECRET_TABLE[name];
     const result = readSecret(secrets[name], field);
     if ("value" in result) parsed[name] = result.value;
     else problems.push({ subject: name, reason: result.reason });
   }
+  return parsed;
+}
+function parseConfig(secrets) {
+  const problems = [];
+  const parsed = readSecrets(secrets, SECRET_NAMES, problems);
   for (const side2 of METADATA_SIDES) {
     const map = `LEGACY_${side2}_METADATA_MAP`;
     const path = `LEGACY_${side2}_METADATA_PATH`;

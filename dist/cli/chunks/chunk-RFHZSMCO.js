@@ -4,7 +4,7 @@ import {
   headerValue,
   isArray,
   readCappedText
-} from "./chunk-2A6MWS5R.js";
+} from "./chunk-662IVWX3.js";
 import {
   atTokenEndpoint,
   classifyStatus,
@@ -263,9 +263,7 @@ function forgetToken(auth, cache, refused) {
 
 // src/action/legacy-auth.ts
 function base64Utf8(text) {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return Buffer.from(text, "utf8").toString("base64");
 }
 async function authHeaders(auth, fetchFn, cache, deadline) {
   switch (auth.kind) {

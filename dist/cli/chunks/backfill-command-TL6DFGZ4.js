@@ -8,7 +8,7 @@ import {
   nestsTooDeep,
   pooledFetch,
   processCache
-} from "./chunk-WZ6IOP72.js";
+} from "./chunk-RFHZSMCO.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -32,7 +32,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-2A6MWS5R.js";
+} from "./chunk-662IVWX3.js";
 import {
   StepFailure,
   atTokenEndpoint,
@@ -235,23 +235,8 @@ function outcomeLine(userId, result, dryRun) {
 }
 
 // src/action/json-size.ts
-var NON_ASCII = /[\u0080-\uffff]/;
 function utf8Length(text) {
-  if (!NON_ASCII.test(text)) return text.length;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 128) bytes += 1;
-    else if (unit < 2048) bytes += 2;
-    else if (unit >= 55296 && unit <= 56319 && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 56320 && next <= 57343) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
+  return Buffer.byteLength(text, "utf8");
 }
 function jsonBytes(value) {
   return utf8Length(JSON.stringify(value) ?? "");
