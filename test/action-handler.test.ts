@@ -405,7 +405,8 @@ describe("configuration errors", () => {
 
   it("in a secret that decides whether a login needs the store are reported by every login", async () => {
     const complete = migratedUser({ user_metadata: { plan: "gold" }, app_metadata: { roles: ["editor"] } });
-    for (const broken of [{ MIGRATION_CONNECTIONS: " , " }, { REPAIR_VERSION: "two" }]) {
+    const brokenSecrets: Record<string, string>[] = [{ MIGRATION_CONNECTIONS: " , " }, { REPAIR_VERSION: "two" }];
+    for (const broken of brokenSecrets) {
       const run = await runLogin(handler, loginEvent(complete, secrets(broken)));
       expect(logFields(run.logs[0])).toMatchObject({ outcome: "config_error", secret: Object.keys(broken)[0] });
     }
