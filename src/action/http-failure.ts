@@ -4,6 +4,8 @@
  * transient status counts toward an outage; whatever the store actually answered is an
  * answer, and an unusable one is an invalid response, never retried.
  */
+import { digitsValue } from "./digits";
+
 /** Nothing usable came back because the exchange itself failed. */
 export type TransportReason = "connection_refused" | "connection_reset" | "dns" | "timeout" | "network" | "tls";
 
@@ -120,7 +122,8 @@ export function atTokenEndpoint(failure: HttpFailure<ExchangeReason>): HttpFailu
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
   if (header === null) return undefined;
   const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const seconds = digitsValue(value);
+  if (seconds !== undefined) return seconds * 1000;
   const date = Date.parse(value);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

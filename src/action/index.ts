@@ -33,17 +33,18 @@ export async function onExecutePostLogin(event: PostLoginEvent, api: PostLoginAp
     //    secrets that decide it.
     const secrets = event.secrets ?? {};
     const detecting = detectionConfigFromSecrets(secrets);
-    if (detecting && detect(event, detecting).kind === "skip") return;
+    const detection = detecting && detect(event, detecting);
+    if (detection?.kind === "skip") return;
 
-    // A bad configuration never breaks logins: it is reported and the login goes on.
+    // A bad configuration never breaks logins: it is reported and the login goes on. (A
+    // secret detection reads that is wrong fails here too: the rules are the same.)
     const parsed = configFromSecrets(secrets);
-    if (!parsed.ok) {
-      const [first] = parsed.problems;
-      const named = { reason: first?.reason, secret: first?.subject, problems: parsed.problems.length };
+    if (!parsed.ok || !detection) {
+      const problems = parsed.ok ? [] : parsed.problems;
+      const [first] = problems;
+      const named = { reason: first?.reason, secret: first?.subject, problems: problems.length };
       return conclude(api, { outcome: "config_error", ...named }, false, startedAt);
     }
-    const detection = detect(event, parsed.config);
-    if (detection.kind === "skip") return;
     startedAt = Date.now();
     return await repair(api, parsed.config, detection, startedAt);
   } catch (error) {

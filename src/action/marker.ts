@@ -2,6 +2,8 @@
  * The marker `app_metadata.legacy_metadata_repair = {v, status, at}` records that this
  * user's legacy record was checked for the configured REPAIR_VERSION.
  */
+
+import { digitsValue } from "./digits";
 import { MARKER_KEY } from "./metadata-rules";
 import { isPlainObject, ownValue } from "./plain-object";
 import type { JsonObject } from "./types";
@@ -14,8 +16,6 @@ export interface Marker {
   at: string;
 }
 
-const DIGITS = /^\d+$/;
-
 /**
  * The marker's version: a number as this Action writes it, or a string of digits as a
  * person editing app_metadata in the dashboard would type it.
@@ -23,8 +23,7 @@ const DIGITS = /^\d+$/;
 function markerVersion(value: unknown): number | undefined {
   if (typeof value === "number") return value;
   if (typeof value !== "string") return undefined;
-  const digits = value.trim();
-  return DIGITS.test(digits) ? Number(digits) : undefined;
+  return digitsValue(value.trim());
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { OBJECT_PROTOTYPE } from "./builtins";
 import type { ConfigReason } from "./config-reason";
+import { digitsValue } from "./digits";
 import { isForbiddenKeyName, MARKER_KEY, PROTOTYPE_KEYS, RESERVED_APP_METADATA_KEYS } from "./metadata-rules";
 import { checkEndpointUrl, checkUrlTemplate, type Placeholder } from "./url-template";
 
@@ -17,7 +18,6 @@ export interface UrlTemplate {
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const DIGITS = /^\d+$/;
 
 export const anyText: SecretParser<string> = (text) => ({ value: text });
 
@@ -96,8 +96,8 @@ export const dotPath: SecretParser<readonly string[]> = (text) => {
 };
 
 export function integerInRange(text: string, min: number, max: number): Parsed<number> {
-  if (!DIGITS.test(text)) return { reason: "not_an_integer" };
-  const number = Number(text);
+  const number = digitsValue(text);
+  if (number === undefined) return { reason: "not_an_integer" };
   return number >= min && number <= max ? { value: number } : { reason: "out_of_range" };
 }
 

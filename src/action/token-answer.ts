@@ -5,6 +5,7 @@
  * same rules as a schema, and a property test holds the two to the same verdicts.
  */
 import { isArray } from "./builtins";
+import { digitsValue } from "./digits";
 import { headerValue } from "./secret-parsers";
 
 export interface TokenAnswer {
@@ -14,13 +15,12 @@ export interface TokenAnswer {
 }
 
 export const MAX_ACCESS_TOKEN_LENGTH = 8192;
-const DIGITS = /^\d+$/;
 
 function lifetime(value: unknown): number | undefined | false {
   if (value === undefined) return undefined;
   if (typeof value === "number") return Number.isFinite(value) ? value : false;
-  if (typeof value === "string" && DIGITS.test(value)) return Number(value);
-  return false;
+  const seconds = typeof value === "string" ? digitsValue(value) : undefined;
+  return seconds ?? false;
 }
 
 /** `undefined` when the answer is not usable. */
