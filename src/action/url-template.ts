@@ -56,8 +56,8 @@ interface TemplatePieces {
 
 /**
  * Each `{name}` (no brace inside) is a placeholder; any other brace is stray. A scan
- * rather than a regular expression: the template is checked on the first login, where
- * a compilation shows.
+ * rather than a regular expression: the template is checked and filled on an instance's
+ * first login that needs the store, where a compilation shows.
  */
 function templatePieces(template: string): TemplatePieces {
   const literals: string[] = [];
