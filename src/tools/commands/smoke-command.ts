@@ -2,7 +2,6 @@
 import { runSmoke, SMOKE_SCOPES_HINT, smokePassed } from "../../shared/smoke/run-smoke";
 import { missingLookup } from "../../shared/smoke/smoke-event";
 import { smokeReportJson, smokeReportLines } from "../../shared/smoke/smoke-report";
-import { RateGovernor } from "../management/rate-governor";
 import { ToolError } from "../tool-error";
 import { readToolSettings } from "../tool-settings";
 import type { SmokeArgs } from "./smoke-command-line";
@@ -22,17 +21,11 @@ export async function runSmokeCommand(args: SmokeArgs, common: CommonArgs, io: T
     refusalHint: SMOKE_SCOPES_HINT,
   });
   if (!access || !governor) throw new ToolError("the tenant's credentials are needed to test the Action");
-  // A 429 ran nothing and is waited out; a timeout or a 5xx may have run the Action once already.
-  const once = new RateGovernor({
-    host: access.domain,
-    timeoutMs: common.timeoutMs,
-    refusalHint: SMOKE_SCOPES_HINT,
-    failureAttempts: 1,
-  });
   const result = await runSmoke({
     tenant: access,
     call: (step, request) => governor.call(step, request),
-    testCall: (step, request) => once.call(step, request),
+    // A 429 ran nothing and is waited out; a timeout or a 5xx may have run the Action once already.
+    testCall: (step, request) => governor.call(step, request, { once: true }),
     config,
     user,
     buildWaitMs: common.timeoutMs,

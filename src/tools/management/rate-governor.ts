@@ -15,6 +15,9 @@
  * first answer says whether it limits at all, one call at a time. Waits end with jitter
  * so that the workers do not all wake at one instant. A 429 still pauses everyone until
  * `Retry-After` (else the reset), and the call is retried.
+ *
+ * A call that must not be sent twice says so per call (`once`), on this same governor,
+ * so that it is paced with every other call of the command.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { backoffMs } from "../../action/backoff";
@@ -40,16 +43,28 @@ export interface GovernorOptions {
   refusalHint?: string;
   /** Bound of each attempt. */
   timeoutMs: number;
-  /** Attempts per call while the tenant answers 429. */
-  rateLimitAttempts?: number;
-  /** Attempts per call for 5xx, timeouts and broken connections (DNS, refusals and TLS fail at once). */
-  failureAttempts?: number;
   /** Longest single pause, whatever the headers say. */
   maxPauseMs?: number;
   /** Told before a failed call is tried again, so a long wait is never silent. */
   onRetry?: (failure: StepFailure, attempt: number, attempts: number) => void;
   clock?: GovernorClock;
   random?: () => number;
+}
+
+/** How one call may be sent again. */
+export interface CallOptions {
+  /**
+   * Sent once: after a timeout, a 5xx or a broken connection the request may have been
+   * applied (a test that ran the Action, a write), and a second attempt could repeat or
+   * undo it, so such a failure ends the call. A 429 applied nothing: it is still waited
+   * out and sent again.
+   */
+  once?: boolean;
+  /**
+   * Runs once a 429 is waited out, before the request goes again: what must still hold for
+   * it to be sent (a write re-reads what it replaces). What it throws ends the call.
+   */
+  beforeResend?: () => Promise<void>;
 }
 
 export interface GovernorStats {
@@ -70,8 +85,10 @@ interface Window {
   assumed: boolean;
 }
 
-const DEFAULT_RATE_LIMIT_ATTEMPTS = 8;
-const DEFAULT_FAILURE_ATTEMPTS = 3;
+/** Attempts per call while the tenant answers 429. */
+const RATE_LIMIT_ATTEMPTS = 8;
+/** Attempts per call for 5xx, timeouts and broken connections (DNS, refusals and TLS fail at once). */
+const FAILURE_ATTEMPTS = 3;
 const DEFAULT_MAX_PAUSE_MS = 60_000;
 const FIRST_BACKOFF_MS = 500;
 const RESET_MARGIN_MS = 50;
@@ -96,12 +113,7 @@ function header(headers: Headers | undefined, name: string): number | undefined 
  * How long a 429 asks for: its `Retry-After`, else until its `X-RateLimit-Reset` (when still ahead
  * here), else a backoff step; at most `maxPauseMs`.
  */
-export function rateLimitPauseMs(
-  failure: StepFailure,
-  now: number,
-  random: () => number = Math.random,
-  maxPauseMs = DEFAULT_MAX_PAUSE_MS,
-): number {
+function rateLimitPauseMs(failure: StepFailure, now: number, random: () => number, maxPauseMs: number): number {
   const headers = failure.cause instanceof StatusError ? failure.cause.headers : undefined;
   const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
   const reset = header(headers, "x-ratelimit-reset");
@@ -136,9 +148,8 @@ export class RateGovernor {
     return this.options.host;
   }
 
-  async call<T>(step: string, request: RawCall<T>): Promise<T> {
-    const rateLimitAttempts = this.options.rateLimitAttempts ?? DEFAULT_RATE_LIMIT_ATTEMPTS;
-    const failureAttempts = this.options.failureAttempts ?? DEFAULT_FAILURE_ATTEMPTS;
+  async call<T>(step: string, request: RawCall<T>, options: CallOptions = {}): Promise<T> {
+    const failureAttempts = options.once ? 1 : FAILURE_ATTEMPTS;
     for (let attempt = 1, failures = 0; ; attempt++) {
       await this.takeTurn();
       this.stats.calls++;
@@ -166,8 +177,10 @@ export class RateGovernor {
       const { failure: cause } = failure;
       if (cause.kind === "status" && cause.status === 429) {
         this.stats.rateLimited++;
-        if (attempt >= rateLimitAttempts) throw failure;
+        if (attempt >= RATE_LIMIT_ATTEMPTS) throw failure;
         this.pauseAfter429(failure);
+        // Its own calls take their turns after the pause, like everyone's.
+        await options.beforeResend?.();
         continue;
       }
       failures++;
