@@ -5,7 +5,7 @@ import { smokeReportJson, smokeReportLines } from "../../shared/smoke/smoke-repo
 import { ToolError } from "../tool-error";
 import { readToolSettings } from "../tool-settings";
 import type { SmokeArgs } from "./smoke-command-line";
-import { tenantSide } from "./tenant-source";
+import { openTenantApi } from "./tenant-source";
 import type { CommonArgs } from "./tool-command";
 import type { ToolIo } from "./tool-io";
 
@@ -15,12 +15,8 @@ export async function runSmokeCommand(args: SmokeArgs, common: CommonArgs, io: T
   const user = { email: args.email, legacyId: args.legacyId, username: args.username };
   const lookup = missingLookup(config, user);
   if (lookup) throw new ToolError(lookup);
-  const { access, governor } = await tenantSide(config, io, {
-    tenant: settings.tenant,
-    common,
-    refusalHint: SMOKE_SCOPES_HINT,
-  });
-  if (!access || !governor) throw new ToolError("the tenant's credentials are needed to test the Action");
+  if (!settings.tenant) throw new ToolError("the tenant's credentials are needed to test the Action");
+  const { access, governor } = await openTenantApi(settings.tenant, io, common.timeoutMs, SMOKE_SCOPES_HINT);
   const result = await runSmoke({
     tenant: access,
     call: (step, request) => governor.call(step, request),

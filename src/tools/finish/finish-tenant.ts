@@ -6,7 +6,7 @@
 import type { Config } from "../../action/config";
 import type { TenantAccess } from "../../shared/tenant-access";
 import type { TenantCredentials } from "../../shared/tenant-credentials";
-import { tenantSide } from "../commands/tenant-source";
+import { exportedUsers, openTenantApi } from "../commands/tenant-source";
 import type { CommonArgs } from "../commands/tool-command";
 import type { ToolIo } from "../commands/tool-io";
 import type { UserSource } from "../export/user-source";
@@ -30,8 +30,11 @@ export async function openFinishTenant(
   io: ToolIo,
   common: CommonArgs,
 ): Promise<FinishTenant> {
-  const side = await tenantSide(config, io, { tenant: credentials, common, refusalHint: FINISH_SCOPES_HINT });
-  const { access, governor } = side;
-  if (!access || !governor) throw new ToolError("the tenant's credentials are needed to read and write the connection");
-  return { access, users: side.source, connections: connectionApi(access.management, governor) };
+  if (!credentials) throw new ToolError("the tenant's credentials are needed to read and write the connection");
+  const api = await openTenantApi(credentials, io, common.timeoutMs, FINISH_SCOPES_HINT);
+  return {
+    access: api.access,
+    users: exportedUsers(config, io, api, common.timeoutMs),
+    connections: connectionApi(api.access.management, api.governor),
+  };
 }
