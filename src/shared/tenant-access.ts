@@ -26,7 +26,7 @@ export interface TenantAccessOptions {
   sdkRetries?: number;
 }
 
-export const TOKEN_STEP = "requesting a Management API token";
+const TOKEN_STEP = "requesting a Management API token";
 const TOKEN_BODY_CAP = 64 * 1024;
 const TOKEN_HINT =
   "check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, and that the application is authorized for the Management API";

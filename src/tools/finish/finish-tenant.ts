@@ -14,7 +14,7 @@ import { ToolError } from "../tool-error";
 import { type ConnectionApi, connectionApi } from "./connection-api";
 
 /** What to check when the tenant refuses a call of `finish`. */
-export const FINISH_SCOPES_HINT =
+const FINISH_SCOPES_HINT =
   "the application needs the Management API scopes read:users and read:connections (for verify), " +
   "read:connections_options, update:connections and update:connections_options";
 

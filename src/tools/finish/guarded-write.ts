@@ -17,7 +17,7 @@ import { FinishRefusal } from "./finish-refusal";
 import type { ScriptPlan } from "./script-plan";
 
 /** The fields (options one level down) whose values differ between two copies. */
-export function changedFields(before: JsonObject, after: JsonObject): string[] {
+function changedFields(before: JsonObject, after: JsonObject): string[] {
   const fields: string[] = [];
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const [was, is] = [before[key], after[key]];
@@ -32,7 +32,7 @@ export function changedFields(before: JsonObject, after: JsonObject): string[] {
 }
 
 /** Where the tenant's answer differs from what was sent (keys it added are its own business). */
-export function answerDifferences(plan: ScriptPlan, answer: ConnectionCopy | undefined): string[] {
+function answerDifferences(plan: ScriptPlan, answer: ConnectionCopy | undefined): string[] {
   const sent = plan.body.options;
   if (!isPlainObject(sent)) return [];
   if (answer?.options === undefined) return ["the answer holds no options"];

@@ -25,7 +25,7 @@ import { NO_OP_SCRIPTS } from "./no-op-scripts";
 import { planScripts } from "./script-plan";
 
 /** Verify covers the MIGRATION_CONNECTIONS only, so only one of them can be finished. */
-export function chooseConnection(config: Config, given: string | undefined): string {
+function chooseConnection(config: Config, given: string | undefined): string {
   const names = [...config.connections];
   if (given !== undefined) {
     if (config.connections.has(given)) return given;
