@@ -24,10 +24,8 @@ import { backoffMs } from "../../action/backoff";
 import { parseRetryAfter } from "../../action/http-failure";
 import { boundedCall } from "../../shared/bounded-call";
 import { isRetryableCause, StatusError } from "../../shared/failure-cause";
+import type { RawCall } from "../../shared/management-call";
 import { StepFailure } from "../../shared/step-failure";
-
-/** One SDK call with its raw response, e.g. `(signal) => client.users.get(id, {}, {abortSignal: signal}).withRawResponse()`. */
-export type RawCall<T> = (signal: AbortSignal) => Promise<{ data: T; rawResponse: { headers: Headers } }>;
 
 /** Time as the governor sees it; tests run it on a simulated clock. */
 export interface GovernorClock {
