@@ -13,9 +13,7 @@ import { ToolError } from "../tool-error";
 import { readToolSettings } from "../tool-settings";
 import { reportTable } from "../verify/render-report";
 import { verifyAgainst } from "../verify/verify-against";
-import { applyScriptPlan } from "./apply-script-plan";
-import { checkBackupDir } from "./backup-file";
-import { readConfigurationValues } from "./configuration-values";
+import { applyScriptPlan, readWriteInputs } from "./apply-script-plan";
 import { checkMigrating } from "./connection-checks";
 import { configurationKeys } from "./connection-copy";
 import { FinishRefusal } from "./finish-refusal";
@@ -48,8 +46,7 @@ export async function runFinish(args: FinishArgs, common: CommonArgs, io: ToolIo
   const settings = readToolSettings(io.env, common.dotenv, { tenant: true, listUrl: true });
   const { config } = settings;
   const name = chooseConnection(config, args.connection);
-  const values = args.configurationFile === undefined ? undefined : readConfigurationValues(args.configurationFile);
-  if (!args.dryRun) checkBackupDir(args.backupDir);
+  const values = readWriteInputs(args);
   const tenant = await openFinishTenant(config, settings.tenant, io, common);
   const out = (lines: string[]) => io.stdout(`${lines.join("\n")}\n`);
 
@@ -80,8 +77,11 @@ export async function runFinish(args: FinishArgs, common: CommonArgs, io: ToolIo
     out(["Its login and get_user scripts are already the no-ops finish writes: nothing to do."]);
     return 0;
   }
-  const change = { tenant, copy, plan, moment: "finish" as const, heading: "3. The change" };
-  const applied = await applyScriptPlan({ ...change, dryRun: args.dryRun, backupDir: args.backupDir }, io);
+  const { dryRun, backupDir } = args;
+  const applied = await applyScriptPlan(
+    { tenant, copy, plan, moment: "finish", heading: "3. The change", dryRun, backupDir },
+    io,
+  );
   if (!applied.written) return applied.exitCode;
   out(["", ...nextSteps(name, applied.backupPath)]);
   return 0;
