@@ -41,8 +41,6 @@ export interface GovernorOptions {
   refusalHint?: string;
   /** Bound of each attempt. */
   timeoutMs: number;
-  /** Longest single pause, whatever the headers say. */
-  maxPauseMs?: number;
   /** Told before a failed call is tried again, so a long wait is never silent. */
   onRetry?: (failure: StepFailure, attempt: number, attempts: number) => void;
   clock?: GovernorClock;
@@ -87,7 +85,8 @@ interface Window {
 const RATE_LIMIT_ATTEMPTS = 8;
 /** Attempts per call for 5xx, timeouts and broken connections (DNS, refusals and TLS fail at once). */
 const FAILURE_ATTEMPTS = 3;
-const DEFAULT_MAX_PAUSE_MS = 60_000;
+/** Longest single pause, whatever the headers say. */
+const MAX_PAUSE_MS = 60_000;
 const FIRST_BACKOFF_MS = 500;
 const RESET_MARGIN_MS = 50;
 /** Up to this much is added to a wait for the reset (half of it always). */
@@ -105,24 +104,6 @@ const realClock: GovernorClock = {
 function header(headers: Headers | undefined, name: string): number | undefined {
   const text = headers?.get(name)?.trim();
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
-}
-
-/**
- * How long a 429 asks for: its `Retry-After`, else until its `X-RateLimit-Reset` (when still ahead
- * here), else a backoff step; at most `maxPauseMs`.
- */
-function rateLimitPauseMs(failure: StepFailure, now: number, random: () => number, maxPauseMs: number): number {
-  const headers = failure.cause instanceof StatusError ? failure.cause.headers : undefined;
-  const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
-  const reset = header(headers, "x-ratelimit-reset");
-  // A reset already past by this machine's clock (one running ahead of the tenant's) says nothing of
-  // how long to wait: taken as 0, every try would follow at once and be refused again in the same window.
-  const untilReset = reset === undefined ? undefined : reset * 1000 + RESET_MARGIN_MS - now;
-  const pause =
-    retryAfter ??
-    (untilReset !== undefined && untilReset > 0 ? untilReset : undefined) ??
-    backoffMs(1, FIRST_BACKOFF_MS, random);
-  return Math.min(maxPauseMs, Math.max(0, pause));
 }
 
 export class RateGovernor {
@@ -210,7 +191,7 @@ export class RateGovernor {
         return;
       }
       // No window yet means the first call is still out: its answer wakes this one.
-      const wokenByAnswer = await this.wait(this.window?.endsAt ?? now + this.maxPauseMs());
+      const wokenByAnswer = await this.wait(this.window?.endsAt ?? now + MAX_PAUSE_MS);
       if (wokenByAnswer) await this.clock.sleep(backoffMs(1, ANSWER_JITTER_MS, this.random));
     }
   }
@@ -260,7 +241,7 @@ export class RateGovernor {
     this.limit = limit ?? Math.max(this.limit ?? 0, remaining + 1);
     const { window } = this;
     if (window === undefined || reset > window.reset) {
-      const endsAt = Math.min(reset * 1000 + RESET_MARGIN_MS, this.clock.now() + this.maxPauseMs());
+      const endsAt = Math.min(reset * 1000 + RESET_MARGIN_MS, this.clock.now() + MAX_PAUSE_MS);
       this.window = { reset, endsAt, lowest: remaining, unanswered: 0, assumed: false };
     } else if (reset === window.reset && !window.assumed) {
       window.lowest = Math.min(window.lowest, remaining);
@@ -268,14 +249,22 @@ export class RateGovernor {
     // Otherwise the answer comes from a window that is over: it says nothing about this one.
   }
 
-  /** Everyone waits: until `Retry-After`, else the reset, else a backoff step. */
+  /**
+   * Everyone waits for what the 429 asks: its `Retry-After`, else until its `X-RateLimit-Reset`
+   * (when still ahead here), else a backoff step; at most MAX_PAUSE_MS.
+   */
   private pauseAfter429(failure: StepFailure): void {
     const now = this.clock.now();
-    const pause = rateLimitPauseMs(failure, now, this.random, this.maxPauseMs());
-    this.pausedUntil = Math.max(this.pausedUntil, now + pause);
-  }
-
-  private maxPauseMs(): number {
-    return this.options.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS;
+    const headers = failure.cause instanceof StatusError ? failure.cause.headers : undefined;
+    const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
+    const reset = header(headers, "x-ratelimit-reset");
+    // A reset already past by this machine's clock (one running ahead of the tenant's) says nothing of
+    // how long to wait: taken as 0, every try would follow at once and be refused again in the same window.
+    const untilReset = reset === undefined ? undefined : reset * 1000 + RESET_MARGIN_MS - now;
+    const pause =
+      retryAfter ??
+      (untilReset !== undefined && untilReset > 0 ? untilReset : undefined) ??
+      backoffMs(1, FIRST_BACKOFF_MS, this.random);
+    this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(MAX_PAUSE_MS, Math.max(0, pause)));
   }
 }
