@@ -15,7 +15,6 @@ import { reportTable } from "../verify/render-report";
 import { verifyAgainst } from "../verify/verify-against";
 import { applyScriptPlan, readWriteInputs } from "./apply-script-plan";
 import { checkMigrating } from "./connection-checks";
-import { configurationKeys } from "./connection-copy";
 import { FinishRefusal } from "./finish-refusal";
 import { openFinishTenant } from "./finish-tenant";
 import { nextSteps } from "./next-steps";
@@ -71,8 +70,8 @@ export async function runFinish(args: FinishArgs, common: CommonArgs, io: ToolIo
   const copy = await tenant.connections.read(await tenant.connections.findId(name), `reading the connection "${name}"`);
   const options = checkMigrating(copy);
   const plan = planScripts(copy, options, NO_OP_SCRIPTS, values);
-  const keys = configurationKeys(options);
-  out([`  ${copy.id}: custom database, "Import Users to Auth0" on, ${keys.length} configuration key(s)`, ""]);
+  const keys = plan.configurationKeys.length;
+  out([`  ${copy.id}: custom database, "Import Users to Auth0" on, ${keys} configuration key(s)`, ""]);
   if (plan.changed.length === 0) {
     out(["Its login and get_user scripts are already the no-ops finish writes: nothing to do."]);
     return 0;
