@@ -15,7 +15,7 @@ export type FailureCause =
   /** The service answered, but not with anything usable: `detail` says what (a failed job, a body that is not JSON…). */
   | { kind: "answer"; detail: string };
 
-export const NETWORK_CAUSE_TEXT: Record<NetworkCause, string> = {
+const NETWORK_CAUSE_TEXT: Record<NetworkCause, string> = {
   dns: "DNS: the host name does not resolve",
   refused: "refused: nothing accepts connections on that host and port",
   tls: "TLS: the certificate is not trusted or not for this host",
@@ -51,7 +51,7 @@ export class StatusError extends Error {
   }
 }
 
-export function networkCause(error: unknown, timedOut: boolean): NetworkCause {
+function networkCause(error: unknown, timedOut: boolean): NetworkCause {
   return FROM_ACTION_REASON[classifyThrown(error, timedOut).reason] ?? "network";
 }
 

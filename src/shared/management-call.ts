@@ -11,7 +11,10 @@ export interface RawAnswer<T> {
   rawResponse: { headers: Headers };
 }
 
-export type ManagementCall = <T>(step: string, request: (signal: AbortSignal) => Promise<RawAnswer<T>>) => Promise<T>;
+/** One request, bounded by `signal`, e.g. `(signal) => client.users.get(id, {}, {abortSignal: signal}).withRawResponse()`. */
+export type RawCall<T> = (signal: AbortSignal) => Promise<RawAnswer<T>>;
+
+export type ManagementCall = <T>(step: string, request: RawCall<T>) => Promise<T>;
 
 /** Each call bounded once, without retries. */
 export function boundedManagementCall(place: Omit<CallPlace, "step">): ManagementCall {

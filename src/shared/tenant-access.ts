@@ -6,8 +6,10 @@
  * bound for each request.
  */
 import { ManagementClient } from "auth0";
+import { readCappedText } from "../action/read-body";
 import { boundedCall } from "./bounded-call";
 import { StatusError } from "./failure-cause";
+import { errorCode } from "./management-status";
 import { StepFailure } from "./step-failure";
 import type { TenantCredentials } from "./tenant-credentials";
 
@@ -24,7 +26,7 @@ export interface TenantAccessOptions {
   sdkRetries?: number;
 }
 
-export const TOKEN_STEP = "requesting a Management API token";
+const TOKEN_STEP = "requesting a Management API token";
 const TOKEN_BODY_CAP = 64 * 1024;
 const TOKEN_HINT =
   "check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, and that the application is authorized for the Management API";
@@ -44,11 +46,9 @@ export async function openTenant(credentials: TenantCredentials, options: Tenant
   return { domain, accessToken, management };
 }
 
-/** A short, value-free code from an OAuth error body (`{"error": "access_denied"}`). */
-function oauthError(text: string): string | undefined {
+function parsedOrUndefined(text: string): unknown {
   try {
-    const error = (JSON.parse(text) as { error?: unknown }).error;
-    return typeof error === "string" && /^[\w.-]{1,60}$/.test(error) ? error : undefined;
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -60,7 +60,7 @@ async function clientCredentialsToken(
 ): Promise<string> {
   const { domain } = credentials;
   const place = { step: TOKEN_STEP, host: domain, timeoutMs, source: "AUTH0_DOMAIN", hint: TOKEN_HINT };
-  const text = await boundedCall(place, async (signal) => {
+  const answer: unknown = await boundedCall(place, async (signal) => {
     const response = await fetch(`https://${domain}/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
@@ -73,16 +73,15 @@ async function clientCredentialsToken(
       redirect: "manual",
       signal,
     });
-    const body = await response.text();
-    if (response.status !== 200) throw new StatusError(response.status, response.headers, oauthError(body));
-    return body.length > TOKEN_BODY_CAP ? "" : body;
+    // Capped as it is read: a body over the cap, or not text, holds no token worth reading.
+    const body = await readCappedText(response, TOKEN_BODY_CAP);
+    const json = body.ok ? parsedOrUndefined(body.text) : undefined;
+    // The OAuth error body (`{"error": "access_denied"}`) gives its short code, as the Management API's do.
+    if (response.status !== 200) throw new StatusError(response.status, response.headers, errorCode(json));
+    return json;
   });
-  let token: unknown;
-  try {
-    token = (JSON.parse(text) as { access_token?: unknown }).access_token;
-  } catch {
-    token = undefined;
-  }
+  const token =
+    typeof answer === "object" && answer !== null ? (answer as { access_token?: unknown }).access_token : undefined;
   if (typeof token !== "string" || token === "") {
     throw new StepFailure(TOKEN_STEP, domain, { kind: "answer", detail: "no access_token in the answer" });
   }

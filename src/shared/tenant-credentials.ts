@@ -24,7 +24,7 @@ const MAX_PORT = 65_535;
 export const DOMAIN_RULE =
   "invalid: a host name or host:port (e.g. my-tenant.eu.auth0.com or localhost:8443), without https://, a path or credentials";
 
-export function isTenantDomain(domain: string): boolean {
+function isTenantDomain(domain: string): boolean {
   const match = TENANT_DOMAIN.exec(domain);
   if (!match) return false;
   const port = match[1];

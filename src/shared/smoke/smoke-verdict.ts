@@ -63,12 +63,12 @@ function storeFailure(reason: string): SmokeFinding {
 }
 
 function invalidResponse(reason: string, config: Config): SmokeFinding {
-  const refused = /^(oauth_)?status_(401|403)$/.exec(reason);
-  if (refused) {
-    const secret = refused[1] ? AUTH_SECRETS.oauth : AUTH_SECRETS[config.auth.kind];
+  const cause = causeOfReason(reason);
+  if (cause.kind === "status" && (cause.status === 401 || cause.status === 403)) {
+    const secret = reason.startsWith("oauth_") ? AUTH_SECRETS.oauth : AUTH_SECRETS[config.auth.kind];
     return {
       verdict: "configuration_wrong",
-      detail: `${where(reason)} refused the credentials (HTTP ${refused[2]})`,
+      detail: `${where(reason)} refused the credentials (HTTP ${cause.status})`,
       secret,
       hint: `check the Action's ${secret} in Auth0 (deploy again with the right value)`,
     };

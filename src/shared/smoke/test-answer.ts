@@ -7,6 +7,7 @@
  * trusted, and never a reason to crash.
  */
 import { LOG_PREFIX } from "../../action/log-line";
+import { isPlainObject } from "../../action/plain-object";
 import { actionLogLine } from "../action-log-fields";
 import type { AnswerText } from "../management-fetch";
 
@@ -40,9 +41,6 @@ export type TestAnswer =
 
 const MAX_DEPTH = 8;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** The first string under `value` holding the Action's line, depth first, in the answer's own order. */
 function findLogLine(value: unknown, at: string, depth: number): { line: string; at: string } | undefined {
   if (typeof value === "string") {
@@ -58,7 +56,7 @@ function findLogLine(value: unknown, at: string, depth: number): { line: string;
     }
     return undefined;
   }
-  if (!isRecord(value)) return undefined;
+  if (!isPlainObject(value)) return undefined;
   for (const [key, item] of Object.entries(value)) {
     const found = findLogLine(item, `${at}.${key}`, depth + 1);
     if (found) return found;
@@ -69,13 +67,13 @@ function findLogLine(value: unknown, at: string, depth: number): { line: string;
 function thrownError(value: unknown): ThrownInAuth0 | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "string") return { message: value };
-  if (!isRecord(value)) return { message: JSON.stringify(value) };
+  if (!isPlainObject(value)) return { message: JSON.stringify(value) };
   const text = (field: unknown) => (typeof field === "string" ? field : undefined);
   return { name: text(value.name), message: text(value.message) };
 }
 
 function numbers(value: unknown): Record<string, number> {
-  if (!isRecord(value)) return {};
+  if (!isPlainObject(value)) return {};
   return Object.fromEntries(
     Object.entries(value).filter((entry): entry is [string, number] => Number.isFinite(entry[1])),
   );
@@ -94,9 +92,9 @@ export function readTestAnswer(answer: AnswerText): TestAnswer {
   } catch {
     return { kind: "unexpected", why: "the answer is not JSON", text: answer.text };
   }
-  if (!isRecord(json)) return { kind: "unexpected", why: "the answer is not a JSON object", json };
+  if (!isPlainObject(json)) return { kind: "unexpected", why: "the answer is not a JSON object", json };
   const { payload } = json;
-  if (!isRecord(payload)) return { kind: "unexpected", why: "the answer has no payload object", json };
+  if (!isPlainObject(payload)) return { kind: "unexpected", why: "the answer has no payload object", json };
   const log = findLogLine(payload, "payload", 0);
   const logKey = log?.at.split(/[.[]/)[1];
   const otherKeys = Object.keys(payload).filter((key) => key !== "error" && key !== "stats" && key !== logKey);

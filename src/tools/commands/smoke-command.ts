@@ -2,11 +2,10 @@
 import { runSmoke, SMOKE_SCOPES_HINT, smokePassed } from "../../shared/smoke/run-smoke";
 import { missingLookup } from "../../shared/smoke/smoke-event";
 import { smokeReportJson, smokeReportLines } from "../../shared/smoke/smoke-report";
-import { RateGovernor } from "../management/rate-governor";
 import { ToolError } from "../tool-error";
 import { readToolSettings } from "../tool-settings";
 import type { SmokeArgs } from "./smoke-command-line";
-import { tenantSide } from "./tenant-source";
+import { openTenantApi } from "./tenant-source";
 import type { CommonArgs } from "./tool-command";
 import type { ToolIo } from "./tool-io";
 
@@ -16,23 +15,13 @@ export async function runSmokeCommand(args: SmokeArgs, common: CommonArgs, io: T
   const user = { email: args.email, legacyId: args.legacyId, username: args.username };
   const lookup = missingLookup(config, user);
   if (lookup) throw new ToolError(lookup);
-  const { access, governor } = await tenantSide(config, io, {
-    tenant: settings.tenant,
-    common,
-    refusalHint: SMOKE_SCOPES_HINT,
-  });
-  if (!access || !governor) throw new ToolError("the tenant's credentials are needed to test the Action");
-  // A 429 ran nothing and is waited out; a timeout or a 5xx may have run the Action once already.
-  const once = new RateGovernor({
-    host: access.domain,
-    timeoutMs: common.timeoutMs,
-    refusalHint: SMOKE_SCOPES_HINT,
-    failureAttempts: 1,
-  });
+  if (!settings.tenant) throw new ToolError("the tenant's credentials are needed to test the Action");
+  const { access, governor } = await openTenantApi(settings.tenant, io, common.timeoutMs, SMOKE_SCOPES_HINT);
   const result = await runSmoke({
     tenant: access,
     call: (step, request) => governor.call(step, request),
-    testCall: (step, request) => once.call(step, request),
+    // A 429 ran nothing and is waited out; a timeout or a 5xx may have run the Action once already.
+    testCall: (step, request) => governor.call(step, request, { once: true }),
     config,
     user,
     buildWaitMs: common.timeoutMs,

@@ -19,12 +19,15 @@ import type { ToolIo } from "./tool-io";
 const USERS_SCOPES_HINT =
   "the application needs the Management API scopes read:users, update:users and read:connections";
 
-export interface TenantSide {
+/** The Management API of a command: one token, and one rate governor that paces every call. */
+export interface TenantApi {
+  access: TenantAccess;
+  governor: RateGovernor;
+}
+
+export interface TenantSide extends Partial<TenantApi> {
   source: UserSource;
   writes?: TenantWrites;
-  governor?: RateGovernor;
-  /** The token and SDK client behind `governor`, for commands that call more than the users' endpoints. */
-  access?: TenantAccess;
 }
 
 function readableFile(path: string): void {
@@ -39,34 +42,31 @@ function readableFile(path: string): void {
   if (reason !== undefined) throw new ToolError(`cannot read the export file ${path}: ${reason}`);
 }
 
-export async function tenantSide(
-  config: Config,
+/**
+ * Opens the Management API; `refusalHint` is what to check when the tenant refuses a call
+ * (the command's scopes), the users' scopes by default.
+ */
+export async function openTenantApi(
+  credentials: TenantCredentials,
   io: ToolIo,
-  options: {
-    exportFile?: string;
-    tenant?: TenantCredentials;
-    common: CommonArgs;
-    /** What to check when the tenant refuses a call (its scopes); the users' scopes by default. */
-    refusalHint?: string;
-  },
-): Promise<TenantSide> {
-  const { timeoutMs } = options.common;
-  if (options.exportFile !== undefined) readableFile(options.exportFile);
-  const access = options.tenant ? await openTenant(options.tenant, { timeoutMs }) : undefined;
-  const governor = access
-    ? new RateGovernor({
-        host: access.domain,
-        timeoutMs,
-        refusalHint: options.refusalHint ?? USERS_SCOPES_HINT,
-        onRetry: (failure, attempt, attempts) =>
-          io.stderr.write(`${failure.message}; trying again (${attempt + 1} of ${attempts})\n`),
-      })
-    : undefined;
-  const writes = access && governor ? tenantUsers(access.management, governor) : undefined;
-  if (options.exportFile !== undefined) return { source: usersFromFile(options.exportFile), writes, governor, access };
-  if (!access || !governor) throw new ToolError("the tenant's credentials are needed to export its users");
+  timeoutMs: number,
+  refusalHint = USERS_SCOPES_HINT,
+): Promise<TenantApi> {
+  const access = await openTenant(credentials, { timeoutMs });
+  const governor = new RateGovernor({
+    host: access.domain,
+    timeoutMs,
+    refusalHint,
+    onRetry: (failure, attempt, attempts) =>
+      io.stderr.write(`${failure.message}; trying again (${attempt + 1} of ${attempts})\n`),
+  });
+  return { access, governor };
+}
+
+/** The users of the migration connections, through export jobs, their progress on stderr. */
+export function exportedUsers(config: Config, io: ToolIo, api: TenantApi, timeoutMs: number): UserSource {
   let lastStatus = "";
-  const source = usersFromTenant(access.management, governor, config.connections, {
+  return usersFromTenant(api.access.management, api.governor, config.connections, {
     timeoutMs,
     pollIntervalMs: io.exportPollMs,
     signal: io.signal,
@@ -76,5 +76,18 @@ export async function tenantSide(
       lastStatus = line;
     },
   });
-  return { source, writes, governor, access };
+}
+
+export async function tenantSide(
+  config: Config,
+  io: ToolIo,
+  options: { exportFile?: string; tenant?: TenantCredentials; common: CommonArgs },
+): Promise<TenantSide> {
+  const { timeoutMs } = options.common;
+  if (options.exportFile !== undefined) readableFile(options.exportFile);
+  const api = options.tenant ? await openTenantApi(options.tenant, io, timeoutMs) : undefined;
+  const writes = api ? tenantUsers(api.access.management, api.governor) : undefined;
+  if (options.exportFile !== undefined) return { source: usersFromFile(options.exportFile), writes, ...api };
+  if (!api) throw new ToolError("the tenant's credentials are needed to export its users");
+  return { source: exportedUsers(config, io, api, timeoutMs), writes, ...api };
 }

@@ -18,7 +18,7 @@ import type { ToolIo } from "./tool-io";
 export const PROGRAM = "repair-migrated-metadata";
 
 /** Flags every command takes. */
-export const COMMON_FLAGS = {
+const COMMON_FLAGS = {
   [DOTENV_FLAG]: { type: "string" },
   [TIMEOUT_FLAG]: { type: "string" },
   debug: { type: "boolean" },

@@ -3,14 +3,27 @@
  * show the change, stop there on a dry run, otherwise back the connection up and write
  * it, refusing if it changed since it was read.
  */
+import type { FinishArgs } from "../commands/finish-command-line";
 import type { ToolIo } from "../commands/tool-io";
-import { type BackupMoment, writeBackup } from "./backup-file";
+import { type BackupMoment, checkBackupDir, writeBackup } from "./backup-file";
+import { type ConfigurationValues, readConfigurationValues } from "./configuration-values";
 import type { ConnectionCopy } from "./connection-copy";
 import type { FinishTenant } from "./finish-tenant";
 import { guardedWrite } from "./guarded-write";
 import { planDiff } from "./script-diff";
 import type { ScriptPlan } from "./script-plan";
 import { writtenNotAsSent } from "./written-not-as-sent";
+
+/**
+ * What the write needs from the command line, checked before the tenant is reached (the
+ * token, a whole verify and the connection read come after): the configuration's values,
+ * and, unless nothing is to be written, a folder that can take the backup.
+ */
+export function readWriteInputs(args: FinishArgs): ConfigurationValues | undefined {
+  const values = args.configurationFile === undefined ? undefined : readConfigurationValues(args.configurationFile);
+  if (!args.dryRun) checkBackupDir(args.backupDir);
+  return values;
+}
 
 export interface ScriptChange {
   tenant: FinishTenant;

@@ -44,7 +44,7 @@ const fileSchema = z.object({
 });
 
 /** `connection-backup-<name>-<UTC time>.json`: sorted by time in a listing, safe in any file system. */
-export function backupFileName(connection: string, at: Date): string {
+function backupFileName(connection: string, at: Date): string {
   const safeName = connection.replace(/[^A-Za-z0-9._-]/g, "_");
   const stamp = at.toISOString().replace(/[-:]/g, "").replace(".", "-");
   return `connection-backup-${safeName}-${stamp}.json`;

@@ -9,7 +9,7 @@ import type { ConnectionCopy } from "./connection-copy";
 import { FinishRefusal } from "./finish-refusal";
 
 /** The options, or the refusal to work on a copy read without them. */
-export function readableOptions(copy: ConnectionCopy): JsonObject {
+function readableOptions(copy: ConnectionCopy): JsonObject {
   if (copy.options === undefined) {
     throw new FinishRefusal("options_not_readable", `the tenant's answer for "${copy.name}" holds no options`);
   }

@@ -16,7 +16,7 @@ export type RefusalReason =
   | "backup_of_other_connection"
   | "scripts_changed_since";
 
-export const REFUSAL_TEXT: Record<RefusalReason, string> = {
+const REFUSAL_TEXT: Record<RefusalReason, string> = {
   verify_not_yet: "verify says the legacy store is still needed",
   not_a_database: "the connection is not a database connection",
   not_custom_database: "the connection does not use a custom database (its scripts are not in use)",

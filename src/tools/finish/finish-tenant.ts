@@ -1,21 +1,20 @@
 /**
  * The tenant as `finish` and its rollback reach it: one token, the users' export for the
- * verify that comes first, and the connection endpoints (reads paced and retried, the
- * write sent once per call: guarded-write.ts waits out a 429 and reads again first).
+ * verify that comes first, and the connection endpoints, paced by the same rate governor
+ * (see connection-api.ts for how the write is sent once).
  */
 import type { Config } from "../../action/config";
 import type { TenantAccess } from "../../shared/tenant-access";
 import type { TenantCredentials } from "../../shared/tenant-credentials";
-import { tenantSide } from "../commands/tenant-source";
+import { exportedUsers, openTenantApi } from "../commands/tenant-source";
 import type { CommonArgs } from "../commands/tool-command";
 import type { ToolIo } from "../commands/tool-io";
 import type { UserSource } from "../export/user-source";
-import { RateGovernor } from "../management/rate-governor";
 import { ToolError } from "../tool-error";
 import { type ConnectionApi, connectionApi } from "./connection-api";
 
 /** What to check when the tenant refuses a call of `finish`. */
-export const FINISH_SCOPES_HINT =
+const FINISH_SCOPES_HINT =
   "the application needs the Management API scopes read:users and read:connections (for verify), " +
   "read:connections_options, update:connections and update:connections_options";
 
@@ -31,15 +30,11 @@ export async function openFinishTenant(
   io: ToolIo,
   common: CommonArgs,
 ): Promise<FinishTenant> {
-  const side = await tenantSide(config, io, { tenant: credentials, common, refusalHint: FINISH_SCOPES_HINT });
-  const { access, governor } = side;
-  if (!access || !governor) throw new ToolError("the tenant's credentials are needed to read and write the connection");
-  const write = new RateGovernor({
-    host: access.domain,
-    timeoutMs: common.timeoutMs,
-    refusalHint: FINISH_SCOPES_HINT,
-    failureAttempts: 1,
-    rateLimitAttempts: 1,
-  });
-  return { access, users: side.source, connections: connectionApi(access.management, { reads: governor, write }) };
+  if (!credentials) throw new ToolError("the tenant's credentials are needed to read and write the connection");
+  const api = await openTenantApi(credentials, io, common.timeoutMs, FINISH_SCOPES_HINT);
+  return {
+    access: api.access,
+    users: exportedUsers(config, io, api, common.timeoutMs),
+    connections: connectionApi(api.access.management, api.governor),
+  };
 }

@@ -3,23 +3,21 @@
  * connections carry no version or ETag, so a change made by someone else is caught by
  * reading the connection again just before the write and comparing it, field by field,
  * with the copy the plan was made from (the encrypted configuration reads the same until
- * something writes it). A 429 changed nothing: it is waited out, and the read and the
- * comparison come again before the next try, so no wait ever stands between them and the
- * write. Then the tenant's answer is checked against what was sent.
+ * something writes it). A 429 changed nothing: the rate governor waits it out, and the
+ * read and the comparison come again before the next try, so the pause never stands
+ * between them and the write. Then the tenant's answer is checked against what was sent.
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import { isDeepStrictEqual } from "node:util";
 import { isPlainObject } from "../../action/plain-object";
 import type { JsonObject } from "../../action/types";
 import { StepFailure } from "../../shared/step-failure";
-import { rateLimitPauseMs } from "../management/rate-governor";
 import type { ConnectionApi } from "./connection-api";
 import { type ConnectionCopy, configurationKeys, MIGRATION_SCRIPTS, migrationScripts } from "./connection-copy";
 import { FinishRefusal } from "./finish-refusal";
 import type { ScriptPlan } from "./script-plan";
 
 /** The fields (options one level down) whose values differ between two copies. */
-export function changedFields(before: JsonObject, after: JsonObject): string[] {
+function changedFields(before: JsonObject, after: JsonObject): string[] {
   const fields: string[] = [];
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const [was, is] = [before[key], after[key]];
@@ -34,7 +32,7 @@ export function changedFields(before: JsonObject, after: JsonObject): string[] {
 }
 
 /** Where the tenant's answer differs from what was sent (keys it added are its own business). */
-export function answerDifferences(plan: ScriptPlan, answer: ConnectionCopy | undefined): string[] {
+function answerDifferences(plan: ScriptPlan, answer: ConnectionCopy | undefined): string[] {
   const sent = plan.body.options;
   if (!isPlainObject(sent)) return [];
   if (answer?.options === undefined) return ["the answer holds no options"];
@@ -68,35 +66,32 @@ function mayHaveApplied(failure: StepFailure): boolean {
   return cause.kind !== "dns" && cause.kind !== "refused" && cause.kind !== "tls";
 }
 
-/** Tries of the write while the tenant answers 429, as many as the governor gives any call. */
-const WRITE_ATTEMPTS = 8;
-
-const isRateLimited = (failure: StepFailure) => failure.failure.kind === "status" && failure.failure.status === 429;
-
 export async function guardedWrite(
   api: ConnectionApi,
   copy: ConnectionCopy,
   plan: ScriptPlan,
   backupPath: string,
 ): Promise<string[]> {
-  for (let attempt = 1; ; attempt++) {
+  // Set while the connection is read again: a failure then is not the write's, and says nothing of it.
+  let rereading = false;
+  const unchangedSincePlan = async () => {
+    rereading = true;
     const current = await api.read(copy.id, `reading the connection "${copy.name}" again just before the write`);
     const changed = changedFields(copy.raw, current.raw);
     if (changed.length > 0) {
       throw new FinishRefusal("changed_concurrently", `changed since the plan was made: ${changed.join(", ")}`);
     }
-    try {
-      return answerDifferences(plan, await api.write(copy.id, copy.name, plan.body));
-    } catch (error) {
-      if (!(error instanceof StepFailure)) throw error;
-      if (isRateLimited(error) && attempt < WRITE_ATTEMPTS) {
-        await sleep(rateLimitPauseMs(error, Date.now()));
-        continue;
-      }
-      error.changed = mayHaveApplied(error)
-        ? `the write may have been applied: read the connection (finish --dry-run shows its scripts); the backup is ${backupPath}`
-        : `nothing was changed in the tenant (the write was refused or never sent); the backup is ${backupPath}`;
-      throw error;
-    }
+    rereading = false;
+  };
+  await unchangedSincePlan();
+  try {
+    // After a 429 the rate governor waits it out, then runs the read and the comparison again before the next try.
+    return answerDifferences(plan, await api.write(copy.id, copy.name, plan.body, unchangedSincePlan));
+  } catch (error) {
+    if (!(error instanceof StepFailure) || rereading) throw error;
+    error.changed = mayHaveApplied(error)
+      ? `the write may have been applied: read the connection (finish --dry-run shows its scripts); the backup is ${backupPath}`
+      : `nothing was changed in the tenant (the write was refused or never sent); the backup is ${backupPath}`;
+    throw error;
   }
 }

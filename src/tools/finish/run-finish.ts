@@ -13,11 +13,8 @@ import { ToolError } from "../tool-error";
 import { readToolSettings } from "../tool-settings";
 import { reportTable } from "../verify/render-report";
 import { verifyAgainst } from "../verify/verify-against";
-import { applyScriptPlan } from "./apply-script-plan";
-import { checkBackupDir } from "./backup-file";
-import { readConfigurationValues } from "./configuration-values";
+import { applyScriptPlan, readWriteInputs } from "./apply-script-plan";
 import { checkMigrating } from "./connection-checks";
-import { configurationKeys } from "./connection-copy";
 import { FinishRefusal } from "./finish-refusal";
 import { openFinishTenant } from "./finish-tenant";
 import { nextSteps } from "./next-steps";
@@ -25,7 +22,7 @@ import { NO_OP_SCRIPTS } from "./no-op-scripts";
 import { planScripts } from "./script-plan";
 
 /** Verify covers the MIGRATION_CONNECTIONS only, so only one of them can be finished. */
-export function chooseConnection(config: Config, given: string | undefined): string {
+function chooseConnection(config: Config, given: string | undefined): string {
   const names = [...config.connections];
   if (given !== undefined) {
     if (config.connections.has(given)) return given;
@@ -48,8 +45,7 @@ export async function runFinish(args: FinishArgs, common: CommonArgs, io: ToolIo
   const settings = readToolSettings(io.env, common.dotenv, { tenant: true, listUrl: true });
   const { config } = settings;
   const name = chooseConnection(config, args.connection);
-  const values = args.configurationFile === undefined ? undefined : readConfigurationValues(args.configurationFile);
-  if (!args.dryRun) checkBackupDir(args.backupDir);
+  const values = readWriteInputs(args);
   const tenant = await openFinishTenant(config, settings.tenant, io, common);
   const out = (lines: string[]) => io.stdout(`${lines.join("\n")}\n`);
 
@@ -74,14 +70,17 @@ export async function runFinish(args: FinishArgs, common: CommonArgs, io: ToolIo
   const copy = await tenant.connections.read(await tenant.connections.findId(name), `reading the connection "${name}"`);
   const options = checkMigrating(copy);
   const plan = planScripts(copy, options, NO_OP_SCRIPTS, values);
-  const keys = configurationKeys(options);
-  out([`  ${copy.id}: custom database, "Import Users to Auth0" on, ${keys.length} configuration key(s)`, ""]);
+  const keys = plan.configurationKeys.length;
+  out([`  ${copy.id}: custom database, "Import Users to Auth0" on, ${keys} configuration key(s)`, ""]);
   if (plan.changed.length === 0) {
     out(["Its login and get_user scripts are already the no-ops finish writes: nothing to do."]);
     return 0;
   }
-  const change = { tenant, copy, plan, moment: "finish" as const, heading: "3. The change" };
-  const applied = await applyScriptPlan({ ...change, dryRun: args.dryRun, backupDir: args.backupDir }, io);
+  const { dryRun, backupDir } = args;
+  const applied = await applyScriptPlan(
+    { tenant, copy, plan, moment: "finish", heading: "3. The change", dryRun, backupDir },
+    io,
+  );
   if (!applied.written) return applied.exitCode;
   out(["", ...nextSteps(name, applied.backupPath)]);
   return 0;

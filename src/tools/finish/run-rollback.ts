@@ -9,9 +9,8 @@ import type { CommonArgs } from "../commands/tool-command";
 import type { ToolIo } from "../commands/tool-io";
 import { ToolError } from "../tool-error";
 import { readToolSettings } from "../tool-settings";
-import { applyScriptPlan } from "./apply-script-plan";
-import { checkBackupDir, readBackup } from "./backup-file";
-import { readConfigurationValues } from "./configuration-values";
+import { applyScriptPlan, readWriteInputs } from "./apply-script-plan";
+import { readBackup } from "./backup-file";
 import { checkCustomDatabase } from "./connection-checks";
 import { MIGRATION_SCRIPTS, migrationScripts } from "./connection-copy";
 import { FinishRefusal } from "./finish-refusal";
@@ -31,8 +30,7 @@ export async function runRollback(
   const target = migrationScripts(saved.options);
   // A custom database cannot work without its login script: a backup without one restores nothing.
   if (target.login === undefined) throw new ToolError(`${backupFile} holds no login script to put back`);
-  const values = args.configurationFile === undefined ? undefined : readConfigurationValues(args.configurationFile);
-  if (!args.dryRun) checkBackupDir(args.backupDir);
+  const values = readWriteInputs(args);
   const tenant = await openFinishTenant(settings.config, settings.tenant, io, common);
   const out = (lines: string[]) => io.stdout(`${lines.join("\n")}\n`);
   if (backup.tenant !== tenant.access.domain) {
@@ -64,8 +62,11 @@ export async function runRollback(
     return 0;
   }
   out([""]);
-  const change = { tenant, copy, plan, moment: "rollback" as const, heading: "The change" };
-  const applied = await applyScriptPlan({ ...change, dryRun: args.dryRun, backupDir: args.backupDir }, io);
+  const { dryRun, backupDir } = args;
+  const applied = await applyScriptPlan(
+    { tenant, copy, plan, moment: "rollback", heading: "The change", dryRun, backupDir },
+    io,
+  );
   if (!applied.written) return applied.exitCode;
   const importMode = options.import_mode === true ? "on" : "off";
   out([

@@ -3,7 +3,7 @@
  * changed script is replaced whole, so its old lines all go and its new lines all come;
  * a line-by-line match would suggest a patch where there is none.
  */
-import { MIGRATION_SCRIPTS, type MigrationScript } from "./connection-copy";
+import type { MigrationScript } from "./connection-copy";
 import type { ScriptPlan } from "./script-plan";
 
 const lines = (text: string | undefined) => (text === undefined ? [] : text.replace(/\n$/, "").split("\n"));
@@ -20,14 +20,13 @@ function scriptDiff(name: MigrationScript, before: string | undefined, after: st
 }
 
 export function planDiff(plan: ScriptPlan): string[] {
-  const changed = MIGRATION_SCRIPTS.filter((name) => plan.changed.includes(name));
   const kept = Object.keys(plan.body.options ?? {}).length;
   const configuration =
     plan.configurationKeys.length > 0
       ? `; configuration: ${plan.configurationKeys.length} key(s) sent again from --configuration-file (values not shown)`
       : "";
   return [
-    ...changed.flatMap((name) => scriptDiff(name, plan.before[name], plan.after[name])),
+    ...plan.changed.flatMap((name) => scriptDiff(name, plan.before[name], plan.after[name])),
     `Every other option is sent back as read (${kept} option key(s) in all)${configuration}.`,
   ];
 }

@@ -12,6 +12,7 @@ import {
   type ConnectionCopy,
   configurationKeys,
   MIGRATION_SCRIPTS,
+  type MigrationScript,
   migrationScripts,
   type ScriptSet,
 } from "./connection-copy";
@@ -20,8 +21,8 @@ import { FinishRefusal } from "./finish-refusal";
 export interface ScriptPlan {
   before: ScriptSet;
   after: ScriptSet;
-  /** The scripts the write changes; none when they already are what was asked for. */
-  changed: string[];
+  /** The scripts the write changes, in MIGRATION_SCRIPTS order; none when they already are what was asked for. */
+  changed: MigrationScript[];
   /** The PATCH body. */
   body: JsonObject;
   configurationKeys: string[];

@@ -15,16 +15,17 @@
  * first answer says whether it limits at all, one call at a time. Waits end with jitter
  * so that the workers do not all wake at one instant. A 429 still pauses everyone until
  * `Retry-After` (else the reset), and the call is retried.
+ *
+ * A call that must not be sent twice says so per call (`once`), on this same governor,
+ * so that it is paced with every other call of the command.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { backoffMs } from "../../action/backoff";
 import { parseRetryAfter } from "../../action/http-failure";
 import { boundedCall } from "../../shared/bounded-call";
 import { isRetryableCause, StatusError } from "../../shared/failure-cause";
+import type { RawCall } from "../../shared/management-call";
 import { StepFailure } from "../../shared/step-failure";
-
-/** One SDK call with its raw response, e.g. `(signal) => client.users.get(id, {}, {abortSignal: signal}).withRawResponse()`. */
-export type RawCall<T> = (signal: AbortSignal) => Promise<{ data: T; rawResponse: { headers: Headers } }>;
 
 /** Time as the governor sees it; tests run it on a simulated clock. */
 export interface GovernorClock {
@@ -40,16 +41,26 @@ export interface GovernorOptions {
   refusalHint?: string;
   /** Bound of each attempt. */
   timeoutMs: number;
-  /** Attempts per call while the tenant answers 429. */
-  rateLimitAttempts?: number;
-  /** Attempts per call for 5xx, timeouts and broken connections (DNS, refusals and TLS fail at once). */
-  failureAttempts?: number;
-  /** Longest single pause, whatever the headers say. */
-  maxPauseMs?: number;
   /** Told before a failed call is tried again, so a long wait is never silent. */
   onRetry?: (failure: StepFailure, attempt: number, attempts: number) => void;
   clock?: GovernorClock;
   random?: () => number;
+}
+
+/** How one call may be sent again. */
+export interface CallOptions {
+  /**
+   * Sent once: after a timeout, a 5xx or a broken connection the request may have been
+   * applied (a test that ran the Action, a write), and a second attempt could repeat or
+   * undo it, so such a failure ends the call. A 429 applied nothing: it is still waited
+   * out and sent again.
+   */
+  once?: boolean;
+  /**
+   * Runs once a 429 is waited out, before the request goes again: what must still hold for
+   * it to be sent (a write re-reads what it replaces). What it throws ends the call.
+   */
+  beforeResend?: () => Promise<void>;
 }
 
 export interface GovernorStats {
@@ -70,9 +81,12 @@ interface Window {
   assumed: boolean;
 }
 
-const DEFAULT_RATE_LIMIT_ATTEMPTS = 8;
-const DEFAULT_FAILURE_ATTEMPTS = 3;
-const DEFAULT_MAX_PAUSE_MS = 60_000;
+/** Attempts per call while the tenant answers 429. */
+const RATE_LIMIT_ATTEMPTS = 8;
+/** Attempts per call for 5xx, timeouts and broken connections (DNS, refusals and TLS fail at once). */
+const FAILURE_ATTEMPTS = 3;
+/** Longest single pause, whatever the headers say. */
+const MAX_PAUSE_MS = 60_000;
 const FIRST_BACKOFF_MS = 500;
 const RESET_MARGIN_MS = 50;
 /** Up to this much is added to a wait for the reset (half of it always). */
@@ -90,29 +104,6 @@ const realClock: GovernorClock = {
 function header(headers: Headers | undefined, name: string): number | undefined {
   const text = headers?.get(name)?.trim();
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
-}
-
-/**
- * How long a 429 asks for: its `Retry-After`, else until its `X-RateLimit-Reset` (when still ahead
- * here), else a backoff step; at most `maxPauseMs`.
- */
-export function rateLimitPauseMs(
-  failure: StepFailure,
-  now: number,
-  random: () => number = Math.random,
-  maxPauseMs = DEFAULT_MAX_PAUSE_MS,
-): number {
-  const headers = failure.cause instanceof StatusError ? failure.cause.headers : undefined;
-  const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
-  const reset = header(headers, "x-ratelimit-reset");
-  // A reset already past by this machine's clock (one running ahead of the tenant's) says nothing of
-  // how long to wait: taken as 0, every try would follow at once and be refused again in the same window.
-  const untilReset = reset === undefined ? undefined : reset * 1000 + RESET_MARGIN_MS - now;
-  const pause =
-    retryAfter ??
-    (untilReset !== undefined && untilReset > 0 ? untilReset : undefined) ??
-    backoffMs(1, FIRST_BACKOFF_MS, random);
-  return Math.min(maxPauseMs, Math.max(0, pause));
 }
 
 export class RateGovernor {
@@ -136,9 +127,8 @@ export class RateGovernor {
     return this.options.host;
   }
 
-  async call<T>(step: string, request: RawCall<T>): Promise<T> {
-    const rateLimitAttempts = this.options.rateLimitAttempts ?? DEFAULT_RATE_LIMIT_ATTEMPTS;
-    const failureAttempts = this.options.failureAttempts ?? DEFAULT_FAILURE_ATTEMPTS;
+  async call<T>(step: string, request: RawCall<T>, options: CallOptions = {}): Promise<T> {
+    const failureAttempts = options.once ? 1 : FAILURE_ATTEMPTS;
     for (let attempt = 1, failures = 0; ; attempt++) {
       await this.takeTurn();
       this.stats.calls++;
@@ -166,8 +156,10 @@ export class RateGovernor {
       const { failure: cause } = failure;
       if (cause.kind === "status" && cause.status === 429) {
         this.stats.rateLimited++;
-        if (attempt >= rateLimitAttempts) throw failure;
+        if (attempt >= RATE_LIMIT_ATTEMPTS) throw failure;
         this.pauseAfter429(failure);
+        // Its own calls take their turns after the pause, like everyone's.
+        await options.beforeResend?.();
         continue;
       }
       failures++;
@@ -199,7 +191,7 @@ export class RateGovernor {
         return;
       }
       // No window yet means the first call is still out: its answer wakes this one.
-      const wokenByAnswer = await this.wait(this.window?.endsAt ?? now + this.maxPauseMs());
+      const wokenByAnswer = await this.wait(this.window?.endsAt ?? now + MAX_PAUSE_MS);
       if (wokenByAnswer) await this.clock.sleep(backoffMs(1, ANSWER_JITTER_MS, this.random));
     }
   }
@@ -249,7 +241,7 @@ export class RateGovernor {
     this.limit = limit ?? Math.max(this.limit ?? 0, remaining + 1);
     const { window } = this;
     if (window === undefined || reset > window.reset) {
-      const endsAt = Math.min(reset * 1000 + RESET_MARGIN_MS, this.clock.now() + this.maxPauseMs());
+      const endsAt = Math.min(reset * 1000 + RESET_MARGIN_MS, this.clock.now() + MAX_PAUSE_MS);
       this.window = { reset, endsAt, lowest: remaining, unanswered: 0, assumed: false };
     } else if (reset === window.reset && !window.assumed) {
       window.lowest = Math.min(window.lowest, remaining);
@@ -257,14 +249,22 @@ export class RateGovernor {
     // Otherwise the answer comes from a window that is over: it says nothing about this one.
   }
 
-  /** Everyone waits: until `Retry-After`, else the reset, else a backoff step. */
+  /**
+   * Everyone waits for what the 429 asks: its `Retry-After`, else until its `X-RateLimit-Reset`
+   * (when still ahead here), else a backoff step; at most MAX_PAUSE_MS.
+   */
   private pauseAfter429(failure: StepFailure): void {
     const now = this.clock.now();
-    const pause = rateLimitPauseMs(failure, now, this.random, this.maxPauseMs());
-    this.pausedUntil = Math.max(this.pausedUntil, now + pause);
-  }
-
-  private maxPauseMs(): number {
-    return this.options.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS;
+    const headers = failure.cause instanceof StatusError ? failure.cause.headers : undefined;
+    const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
+    const reset = header(headers, "x-ratelimit-reset");
+    // A reset already past by this machine's clock (one running ahead of the tenant's) says nothing of
+    // how long to wait: taken as 0, every try would follow at once and be refused again in the same window.
+    const untilReset = reset === undefined ? undefined : reset * 1000 + RESET_MARGIN_MS - now;
+    const pause =
+      retryAfter ??
+      (untilReset !== undefined && untilReset > 0 ? untilReset : undefined) ??
+      backoffMs(1, FIRST_BACKOFF_MS, this.random);
+    this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(MAX_PAUSE_MS, Math.max(0, pause)));
   }
 }
