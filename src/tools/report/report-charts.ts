@@ -33,11 +33,12 @@ export function migratedShare(run: HistoryRun): number | undefined {
   return (run.legacy_users - run.categories.not_migrated) / run.legacy_users;
 }
 
-function span(runs: readonly HistoryRun[]): string {
+/** "3 verify runs from 2026-03-01 to 2026-03-14": the charts' descriptions and the page's header. */
+export function span(runs: readonly HistoryRun[]): string {
   const first = runs[0];
   const last = runs.at(-1);
   if (first === undefined || last === undefined) return "no run";
-  const count = `${runs.length} verify run${runs.length === 1 ? "" : "s"}`;
+  const count = `${formatCount(runs.length)} verify run${runs.length === 1 ? "" : "s"}`;
   return first === last
     ? `${count} on ${runDate(first.time)}`
     : `${count} from ${runDate(first.time)} to ${runDate(last.time)}`;
