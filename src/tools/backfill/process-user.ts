@@ -19,7 +19,6 @@ export interface BackfillRun {
   summary: BackfillSummary;
   progress: Progress;
   checkpoint: Checkpoint;
-  dryRun: boolean;
   planOutput: (line: string) => void;
   onResult?: (user: TenantUser, result: RepairResult) => void;
   /** Ends the run with this error: no new user starts, the ones in flight finish. */
@@ -89,9 +88,10 @@ export async function processUser(user: TenantUser, run: BackfillRun): Promise<v
   if (result === undefined) return;
   noteUnreachable(result, run);
   record(run.summary, result);
+  const { dryRun } = run.summary;
   const finished = result.outcome !== "failed" && result.outcome !== "unrepairable";
-  if (finished && !run.dryRun) run.checkpoint.markDone(user.user_id);
-  if (run.dryRun) run.progress.around(() => run.planOutput(outcomeLine(user.user_id, result, true)));
+  if (finished && !dryRun) run.checkpoint.markDone(user.user_id);
+  if (dryRun) run.progress.around(() => run.planOutput(outcomeLine(user.user_id, result, true)));
   else if (!finished) run.progress.log(outcomeLine(user.user_id, result, false));
   run.progress.tick(result.outcome === "failed");
   run.onResult?.(user, result);
