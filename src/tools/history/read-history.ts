@@ -12,7 +12,7 @@ import { HISTORY_KIND, HISTORY_VERSION, type HistoryLine, historyLineSchema } fr
 
 export type UnreadableLineReason = "not_json" | "not_history" | "other_version" | "invalid_fields";
 
-export const UNREADABLE_LINE_REASONS: Readonly<Record<UnreadableLineReason, string>> = {
+const UNREADABLE_LINE_REASONS: Readonly<Record<UnreadableLineReason, string>> = {
   not_json: "not JSON (cut short or damaged)",
   not_history: "not a line of a verify history",
   other_version: "written by another version of the tools",

@@ -28,7 +28,7 @@ export interface ChartSection {
 }
 
 /** Legacy users who are in Auth0, as a share of those the store lists (none when it lists nobody). */
-export function migratedShare(run: HistoryRun): number | undefined {
+function migratedShare(run: HistoryRun): number | undefined {
   if (run.legacy_users === 0) return undefined;
   return (run.legacy_users - run.categories.not_migrated) / run.legacy_users;
 }
