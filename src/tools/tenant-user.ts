@@ -49,19 +49,24 @@ export function detectFor(user: TenantUser, config: Config): Detection {
   return detect({ user: { ...user }, secrets: {} }, config);
 }
 
-/** Which metadata objects the Action would call missing for this user (neither, unless it would repair them). */
-export function missingSides(user: TenantUser, config: Config): { user: boolean; app: boolean } {
+/**
+ * Where the user stands, with the Action's detection when it would repair them: verify
+ * splits those users by what they lack from it, rather than detecting them a second time.
+ */
+export type TenantStanding =
+  | { state: Exclude<TenantState, "needs_repair"> }
+  | { state: "needs_repair"; repair: Extract<Detection, { kind: "repair" }> };
+
+export function tenantStanding(user: TenantUser, config: Config): TenantStanding {
+  if (loginBlocker(user)) return { state: "unrepairable" };
+  const marker = currentMarker(user.app_metadata, config.repairVersion);
+  if (marker) return { state: ownValue(marker, "status") === "not_found" ? "unknown_to_store" : "repaired" };
   const detection = detectFor(user, config);
-  if (detection.kind !== "repair") return { user: false, app: false };
-  return { user: detection.user.missing, app: detection.app.missing };
+  if (detection.kind === "repair") return { state: "needs_repair", repair: detection };
+  if (detection.kind === "unrepairable") return { state: "unrepairable" };
+  return { state: "complete" };
 }
 
 export function tenantState(user: TenantUser, config: Config): TenantState {
-  if (loginBlocker(user)) return "unrepairable";
-  const marker = currentMarker(user.app_metadata, config.repairVersion);
-  if (marker) return ownValue(marker, "status") === "not_found" ? "unknown_to_store" : "repaired";
-  const detection = detectFor(user, config);
-  if (detection.kind === "repair") return "needs_repair";
-  if (detection.kind === "unrepairable") return "unrepairable";
-  return "complete";
+  return tenantStanding(user, config).state;
 }

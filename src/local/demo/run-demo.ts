@@ -5,7 +5,7 @@
 import { MARKER_KEY } from "../../action/metadata-rules";
 import { hasValue, isPlainObject } from "../../action/plain-object";
 import { type BundleCode, loadBundleCode, runtimeForBundle } from "../bundle-source";
-import { actionLogFields, keptLog } from "../log-fields";
+import { actionLogFields, keptLog, type LogLineFields } from "../log-fields";
 import { type CacheModel, DEFAULT_CACHE_MODEL } from "../runtime/cache-model";
 import type { FlowResult } from "../runtime/flow-result";
 import { isRefreshTokenExchange, type LocalUser } from "../runtime/post-login-event";
@@ -84,13 +84,16 @@ function failureBeforeActions(result: FlowResult): (FlowResult & { status: "fail
 }
 
 /** The outcome and its detail: the Action's log line, a silent skip, or a login that failed before any Action ran. */
-function outcomeOf(login: DemoLogin, before: LocalUser, result: FlowResult): Pick<DemoRow, "outcome" | "detail"> {
-  const failed = failureBeforeActions(result);
+function outcomeOf(
+  login: DemoLogin,
+  before: LocalUser,
+  failed: (FlowResult & { status: "failed" }) | undefined,
+  fields: LogLineFields | undefined,
+): Pick<DemoRow, "outcome" | "detail"> {
   if (failed) {
     const what = "target" in failed.error ? `${failed.error.target} not an object` : failed.error.code;
     return { outcome: "login fails", detail: what };
   }
-  const fields = actionLogFields(keptLog(result));
   if (fields) return { outcome: fields.outcome ?? "logged", detail: fields.reason };
   return { outcome: "skipped", detail: silentReason(login, before) };
 }
@@ -98,12 +101,13 @@ function outcomeOf(login: DemoLogin, before: LocalUser, result: FlowResult): Pic
 function row(login: DemoLogin, before: LocalUser, result: FlowResult, legacyCalls: number): DemoRow {
   const log = keptLog(result);
   const fields = actionLogFields(log);
+  const failed = failureBeforeActions(result);
   const count = (target: "user_metadata" | "app_metadata") =>
     result.writes.filter((write) => write.target === target && write.key !== MARKER_KEY).length;
   return {
     title: login.title,
     email: before.email ?? before.user_id,
-    ...outcomeOf(login, before, result),
+    ...outcomeOf(login, before, failed, fields),
     flow: result.status,
     userKeys: count("user_metadata"),
     appKeys: count("app_metadata"),
@@ -114,7 +118,7 @@ function row(login: DemoLogin, before: LocalUser, result: FlowResult, legacyCall
     instance: result.instance,
     cacheHeldEntries: result.cacheKeysAtStart.length > 0,
     log,
-    failedBeforeActions: failureBeforeActions(result)?.error.message,
+    failedBeforeActions: failed?.error.message,
     before,
     after: result.user,
   };

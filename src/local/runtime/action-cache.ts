@@ -56,7 +56,7 @@ const isTime = (value: unknown): value is number => typeof value === "number" &&
  * both are given (as Auth0 documents), never later than 24 hours; refused for a
  * lifetime that is not a positive number or a moment already past.
  */
-export function expiryOf(
+function expiryOf(
   now: number,
   options: CacheOptions | undefined,
 ): { at: number } | { refused: "invalid_ttl" | "invalid_expires_at" } {

@@ -8,7 +8,7 @@ import type { MetadataSource } from "../../action/metadata-map";
 import { explainConfigProblem } from "../../shared/config-problem-text";
 import { EnvFileError } from "../../shared/env-file";
 import { describeBundleOrigin, loadBundleCode, runtimeForBundle } from "../bundle-source";
-import { actionLogFields, keptLog } from "../log-fields";
+import { actionLogFields, keptLog, type LogLineFields } from "../log-fields";
 import { nodeVersionNotice } from "../node-version-notice";
 import type { FlowResult } from "../runtime/flow-result";
 import type { LoginInput } from "../runtime/post-login-event";
@@ -78,8 +78,7 @@ function missingLookup(args: TryArgs, config: Config): string | undefined {
 }
 
 /** 0 when the Action got an answer or had nothing to do; 1 when the store failed or the login would fail. */
-function exitCodeOf(result: FlowResult): number {
-  const fields = actionLogFields(keptLog(result));
+function exitCodeOf(result: FlowResult, fields: LogLineFields | undefined): number {
   const fine = fields === undefined || fields.outcome === "repaired" || fields.outcome === "not_found";
   return fine && result.status !== "failed" ? TRY_EXIT.ok : TRY_EXIT.legacyProblem;
 }
@@ -111,6 +110,7 @@ export async function runTry(argv: readonly string[], io: TryIo): Promise<number
   const runtime = runtimeForBundle(bundle.code, secrets.secrets, { fetch: recorder.fetch });
   const login: LoginInput = { user: tryUser(args, connection, profile.metadata), connection: { name: connection } };
   const result = await runtime.execute(login);
-  await printLogin(result, login, config, recorder, io.out);
-  return exitCodeOf(result);
+  const fields = actionLogFields(keptLog(result));
+  await printLogin(result, fields, login, config, recorder, io.out);
+  return exitCodeOf(result, fields);
 }

@@ -5,7 +5,7 @@
  */
 import type { Config } from "../../action/config";
 import { MARKER_KEY } from "../../action/metadata-rules";
-import { actionLogFields, keptLog } from "../log-fields";
+import { keptLog, type LogLineFields } from "../log-fields";
 import type { FlowResult } from "../runtime/flow-result";
 import { buildPostLoginEvent, type LoginInput } from "../runtime/post-login-event";
 import { analyseKeys, type KeyReport, SKIP_EXPLANATIONS } from "./key-report";
@@ -84,15 +84,16 @@ function printFlow(result: FlowResult, out: Out): void {
   out(`The login would fail: ${error.code} (${error.message})`);
 }
 
+/** `fields`: the Action's log line as run-try read it once, for its exit code as well. */
 export async function printLogin(
   result: FlowResult,
+  fields: LogLineFields | undefined,
   login: LoginInput,
   config: Config,
   recorder: RecordingFetch,
   out: Out,
 ): Promise<void> {
   const log = keptLog(result);
-  const fields = actionLogFields(log);
   const ranNoAction = result.instance === undefined;
   out("");
   out(recorder.exchanges.length === 0 ? "Legacy calls: none" : "Legacy calls:");

@@ -4,8 +4,9 @@
  * it stopped. The file is replaced atomically (temp file, then rename): a crash leaves
  * either the old or the new checkpoint, never half of one.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as z from "zod/mini";
+import { temporaryPathFor, writeFileAtomically } from "../atomic-write";
 import { fileErrorReason } from "../file-error-reason";
 import { ToolError } from "../tool-error";
 
@@ -85,17 +86,14 @@ export class Checkpoint {
    * users had been updated, leaving the run unable to say where it stopped.
    */
   ensureWritable(): void {
-    const probe = this.temporaryPath();
+    // The very file a save writes first, so the probe tests what the save will need.
+    const probe = temporaryPathFor(this.path);
     try {
       writeFileSync(probe, "");
       rmSync(probe, { force: true });
     } catch (error) {
       throw cannotWrite(this.path, error);
     }
-  }
-
-  private temporaryPath(): string {
-    return `${this.path}.${process.pid}.tmp`;
   }
 
   /** Synchronous, so that it can run in a signal handler just before the process exits. */
@@ -107,10 +105,8 @@ export class Checkpoint {
       connections: [...this.scope.connections],
       done: [...this.done],
     };
-    const temporary = this.temporaryPath();
     try {
-      writeFileSync(temporary, `${JSON.stringify(body)}\n`);
-      renameSync(temporary, this.path);
+      writeFileAtomically(this.path, `${JSON.stringify(body)}\n`);
     } catch (error) {
       throw cannotWrite(this.path, error);
     }

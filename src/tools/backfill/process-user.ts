@@ -4,9 +4,9 @@
  * other user would fail alike: the tenant refuses the token's rights, cannot be reached
  * or keeps failing, or the legacy store cannot be reached at all.
  */
-import type { Config } from "../../action/config";
 import { causeOfReason } from "../../shared/failure-cause";
 import { StepFailure } from "../../shared/step-failure";
+import { failedEndpoint } from "../legacy/failed-endpoint";
 import type { TenantUser } from "../tenant-user";
 import { type BackfillSummary, record } from "./backfill-summary";
 import type { Checkpoint } from "./checkpoint";
@@ -19,7 +19,6 @@ export interface BackfillRun {
   summary: BackfillSummary;
   progress: Progress;
   checkpoint: Checkpoint;
-  dryRun: boolean;
   planOutput: (line: string) => void;
   onResult?: (user: TenantUser, result: RepairResult) => void;
   /** Ends the run with this error: no new user starts, the ones in flight finish. */
@@ -44,12 +43,6 @@ function failsEveryUser(failure: StepFailure): boolean {
   const cause = failure.failure;
   if (cause.kind !== "status") return cause.kind !== "answer";
   return cause.status === 401 || cause.status === 403 || cause.status === 429 || cause.status >= 500;
-}
-
-function legacyHost(config: Config, reason: string): string {
-  if (reason.includes(":oauth_") && config.auth.kind === "oauth") return new URL(config.auth.tokenUrl).host;
-  // Placeholders never stand in the host (the Action refuses such a template).
-  return new URL(config.urlTemplate.replace(/\{[a-z_]+\}/g, "x")).host;
 }
 
 async function repairOrStop(user: TenantUser, run: BackfillRun): Promise<RepairResult | undefined> {
@@ -77,11 +70,11 @@ function noteUnreachable(result: RepairResult, run: BackfillRun): void {
   if (++run.unreachable < UNREACHABLE_BEFORE_GIVING_UP) return;
   const reason = match[1] ?? "";
   const step = `fetching legacy records (${run.unreachable} users in a row)`;
-  run.stop(
-    new StepFailure(step, legacyHost(run.deps.config, result.reason), causeOfReason(reason), {
-      source: reason.startsWith("oauth_") ? "LEGACY_OAUTH_TOKEN_URL" : "LEGACY_API_URL",
-    }),
-  );
+  const { config } = run.deps;
+  // Placeholders never stand in the host (the Action refuses such a template).
+  const recordUrl = config.urlTemplate.replace(/\{[a-z_]+\}/g, "x");
+  const { host, source } = failedEndpoint(reason, config, recordUrl, "LEGACY_API_URL");
+  run.stop(new StepFailure(step, host, causeOfReason(reason), { source }));
 }
 
 export async function processUser(user: TenantUser, run: BackfillRun): Promise<void> {
@@ -89,9 +82,10 @@ export async function processUser(user: TenantUser, run: BackfillRun): Promise<v
   if (result === undefined) return;
   noteUnreachable(result, run);
   record(run.summary, result);
+  const { dryRun } = run.summary;
   const finished = result.outcome !== "failed" && result.outcome !== "unrepairable";
-  if (finished && !run.dryRun) run.checkpoint.markDone(user.user_id);
-  if (run.dryRun) run.progress.around(() => run.planOutput(outcomeLine(user.user_id, result, true)));
+  if (finished && !dryRun) run.checkpoint.markDone(user.user_id);
+  if (dryRun) run.progress.around(() => run.planOutput(outcomeLine(user.user_id, result, true)));
   else if (!finished) run.progress.log(outcomeLine(user.user_id, result, false));
   run.progress.tick(result.outcome === "failed");
   run.onResult?.(user, result);

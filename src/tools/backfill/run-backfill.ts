@@ -129,7 +129,6 @@ async function backfillInto(summary: BackfillSummary, input: BackfillInput): Pro
       summary,
       progress: new Progress({ total, output: input.progressOutput }),
       checkpoint: input.checkpoint,
-      dryRun,
       planOutput: input.planOutput,
       onResult: input.onResult,
       stop: (error) => {

@@ -1,6 +1,6 @@
 /** `report`: the history of verify runs as one HTML page, written atomically. */
-import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { writeFileAtomically } from "../atomic-write";
 import { fileErrorReason } from "../file-error-reason";
 import { readHistory, skippedSummary } from "../history/read-history";
 import { runDate } from "../report/chart-scale";
@@ -13,13 +13,10 @@ import type { CommonArgs } from "./tool-command";
 import type { ToolIo } from "./tool-io";
 
 /** A reader opening the page while it is written sees the old page or the new one, never half of one. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
+function writePage(path: string, text: string): void {
   try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
+    writeFileAtomically(path, text);
   } catch (error) {
-    rmSync(temporary, { force: true });
     throw new ToolError(
       `could not write the report to ${path}: ${fileErrorReason(error)}`,
       "pass --out <path> to a writable place",
@@ -42,7 +39,7 @@ export async function runReportCommand(args: ReportArgs, _common: CommonArgs, io
       "each verify run appends a line to it: run verify first",
     );
   }
-  writeAtomically(args.out, reportPage(history, { generatedAt: new Date() }));
+  writePage(args.out, reportPage(history, { generatedAt: new Date() }));
   const estimate = switchOffEstimate(history.runs);
   io.stdout(
     `wrote ${resolve(args.out)}: ${history.runs.length} verify run(s) from ${runDate(first.time)} to ${runDate(latest.time)}\n` +

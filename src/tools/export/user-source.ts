@@ -52,16 +52,14 @@ export function usersFromFile(path: string): UserSource {
  */
 async function* download(location: string, connection: string, timeoutMs: number): AsyncGenerator<Uint8Array> {
   const place = { step: `downloading the users export of "${connection}"`, host: new URL(location).host, timeoutMs };
-  const response = await boundedCall(place, async (signal) => {
+  const body = await boundedCall(place, async (signal) => {
     const answer = await fetch(location, { signal });
     if (answer.status !== 200 || answer.body === null) {
       discardBody(answer.body);
       throw new StatusError(answer.status);
     }
-    return answer;
+    return answer.body;
   });
-  const body = response.body;
-  if (body === null) return;
   const reader = body.getReader();
   try {
     for (;;) {

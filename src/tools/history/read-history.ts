@@ -12,7 +12,7 @@ import { HISTORY_KIND, HISTORY_VERSION, type HistoryLine, historyLineSchema } fr
 
 export type UnreadableLineReason = "not_json" | "not_history" | "other_version" | "invalid_fields";
 
-export const UNREADABLE_LINE_REASONS: Readonly<Record<UnreadableLineReason, string>> = {
+const UNREADABLE_LINE_REASONS: Readonly<Record<UnreadableLineReason, string>> = {
   not_json: "not JSON (cut short or damaged)",
   not_history: "not a line of a verify history",
   other_version: "written by another version of the tools",
@@ -76,11 +76,14 @@ export async function readHistory(path: string): Promise<History> {
   return { path, runs, skipped };
 }
 
+/** How many skipped lines a message names; the rest are counted. */
+const SKIPPED_SHOWN = 5;
+
 /** "line 7 (not JSON …), line 9 (…)": the first few skipped lines, for one message. */
-export function skippedSummary(skipped: readonly Problem<UnreadableLineReason>[], shown = 5): string {
+export function skippedSummary(skipped: readonly Problem<UnreadableLineReason>[]): string {
   const named = skipped
-    .slice(0, shown)
+    .slice(0, SKIPPED_SHOWN)
     .map((problem) => `${problem.subject} (${UNREADABLE_LINE_REASONS[problem.reason]})`);
-  const more = skipped.length > shown ? `, and ${skipped.length - shown} more` : "";
+  const more = skipped.length > SKIPPED_SHOWN ? `, and ${skipped.length - SKIPPED_SHOWN} more` : "";
   return `${named.join(", ")}${more}`;
 }

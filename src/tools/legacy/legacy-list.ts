@@ -24,6 +24,7 @@ import { causeOfReason } from "../../shared/failure-cause";
 import { legacyUserListPageSchema } from "../../shared/legacy-contract";
 import { StepFailure } from "../../shared/step-failure";
 import { ToolError } from "../tool-error";
+import { failedEndpoint } from "./failed-endpoint";
 
 export interface ListedUser {
   legacy_id: string;
@@ -105,7 +106,6 @@ async function pageWithRetries(url: string, config: Config, deps: ListDeps): Pro
   }
 }
 
-/** Which endpoint failed: the Action names token failures `oauth_…`. */
 function pageFailure(
   failure: HttpFailure<string>,
   listUrl: string,
@@ -114,14 +114,11 @@ function pageFailure(
   timeoutMs: number,
 ) {
   const cause = causeOfReason(failure.reason);
-  if (failure.reason.startsWith("oauth_") && config.auth.kind === "oauth") {
-    const step = `requesting a legacy OAuth token for the user list page ${pageNumber}`;
-    const source = "LEGACY_OAUTH_TOKEN_URL";
-    return new StepFailure(step, new URL(config.auth.tokenUrl).host, cause, { timeoutMs, source, hint: TOKEN_HINT });
-  }
-  const step = `reading the legacy user list page ${pageNumber}`;
-  const source = "LEGACY_API_LIST_URL";
-  return new StepFailure(step, new URL(listUrl).host, cause, { timeoutMs, source, hint: LIST_HINT });
+  const { token, host, source } = failedEndpoint(failure.reason, config, listUrl, "LEGACY_API_LIST_URL");
+  const step = token
+    ? `requesting a legacy OAuth token for the user list page ${pageNumber}`
+    : `reading the legacy user list page ${pageNumber}`;
+  return new StepFailure(step, host, cause, { timeoutMs, source, hint: token ? TOKEN_HINT : LIST_HINT });
 }
 
 /** A fixed-size digest of a cursor: what is kept of each one, however long the store's cursors are. */

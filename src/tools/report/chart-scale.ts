@@ -7,21 +7,25 @@ import { DAY_MS } from "./switch-off-estimate";
 
 /** At most this many steps above zero, so that labels stay legible on a phone. */
 const MAX_STEPS = 5;
+/** Counts are whole users: no step below one. */
+const MIN_STEP = 1;
+/** Dates along the time axis. */
+const TIME_TICKS = 4;
 
-/** Ticks from 0 to at least `max`, on a step of 1, 2 or 5 times a power of ten, and never below `minStep`. */
-export function valueTicks(max: number, minStep = 1): number[] {
-  const top = Math.max(max, minStep);
+/** Ticks from 0 to at least `max`, on a step of 1, 2 or 5 times a power of ten, and never below MIN_STEP. */
+export function valueTicks(max: number): number[] {
+  const top = Math.max(max, MIN_STEP);
   const rough = top / MAX_STEPS;
   const power = 10 ** Math.floor(Math.log10(rough));
   const round = [1, 2, 5, 10].map((multiple) => multiple * power).find((candidate) => candidate >= rough);
-  const step = Math.max(minStep, round ?? 10 * power);
+  const step = Math.max(MIN_STEP, round ?? 10 * power);
   return Array.from({ length: Math.ceil(top / step) + 1 }, (_, i) => i * step);
 }
 
-/** Up to `count` times, evenly spread from the first to the last (one when they are the same). */
-export function timeTicks(from: number, to: number, count = 4): number[] {
+/** TIME_TICKS times, evenly spread from the first to the last (one when they are the same). */
+export function timeTicks(from: number, to: number): number[] {
   if (to <= from) return [from];
-  return Array.from({ length: count }, (_, i) => from + ((to - from) * i) / (count - 1));
+  return Array.from({ length: TIME_TICKS }, (_, i) => from + ((to - from) * i) / (TIME_TICKS - 1));
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;

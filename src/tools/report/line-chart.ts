@@ -41,7 +41,7 @@ const MARKER_SIZE = 5;
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-export function markerSvg(shape: MarkerShape, x: number, y: number, colour: string): string {
+function markerSvg(shape: MarkerShape, x: number, y: number, colour: string): string {
   const r = MARKER_SIZE;
   const paint = `fill="${colour}" stroke="#ffffff" stroke-width="1"`;
   switch (shape) {

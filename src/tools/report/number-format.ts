@@ -1,5 +1,5 @@
 /** Counts and shares as the page prints them: "12,480", "78.4%", "–" for no value. */
-export const NO_VALUE = "–";
+const NO_VALUE = "–";
 
 export function formatCount(value: number): string {
   return value.toLocaleString("en-US");

@@ -28,16 +28,17 @@ export interface ChartSection {
 }
 
 /** Legacy users who are in Auth0, as a share of those the store lists (none when it lists nobody). */
-export function migratedShare(run: HistoryRun): number | undefined {
+function migratedShare(run: HistoryRun): number | undefined {
   if (run.legacy_users === 0) return undefined;
   return (run.legacy_users - run.categories.not_migrated) / run.legacy_users;
 }
 
-function span(runs: readonly HistoryRun[]): string {
+/** "3 verify runs from 2026-03-01 to 2026-03-14": the charts' descriptions and the page's header. */
+export function span(runs: readonly HistoryRun[]): string {
   const first = runs[0];
   const last = runs.at(-1);
   if (first === undefined || last === undefined) return "no run";
-  const count = `${runs.length} verify run${runs.length === 1 ? "" : "s"}`;
+  const count = `${formatCount(runs.length)} verify run${runs.length === 1 ? "" : "s"}`;
   return first === last
     ? `${count} on ${runDate(first.time)}`
     : `${count} from ${runDate(first.time)} to ${runDate(last.time)}`;

@@ -9,12 +9,12 @@ import { createHash } from "node:crypto";
 import type { History, HistoryRun } from "../history/read-history";
 import { skippedSummary } from "../history/read-history";
 import { CATEGORIES, CATEGORY_LABELS, MISSING_PART_LABELS, MISSING_PARTS } from "../verify/migration-report";
-import { runDate, runTime } from "./chart-scale";
+import { runTime } from "./chart-scale";
 import { estimateWords } from "./estimate-words";
 import { escapeHtml } from "./html-escape";
 import { legendSwatchSvg, lineChartSvg } from "./line-chart";
 import { formatCount } from "./number-format";
-import { type ChartSection, type ChartTable, chartSections } from "./report-charts";
+import { type ChartSection, type ChartTable, chartSections, span } from "./report-charts";
 import { REPORT_STYLE } from "./report-style";
 import { type ShownRuns, shownRuns } from "./shown-runs";
 import { switchOffEstimate } from "./switch-off-estimate";
@@ -146,12 +146,8 @@ function notesHtml(history: History, shown: ShownRuns): string {
 /** `history.runs` must hold at least one run. */
 export function reportPage(history: History, options: ReportPageOptions): string {
   const latest = history.runs.at(-1);
-  const first = history.runs[0];
-  if (latest === undefined || first === undefined) throw new Error("a report needs at least one run");
+  if (latest === undefined) throw new Error("a report needs at least one run");
   const shown = shownRuns(history.runs);
-  const count = `${formatCount(history.runs.length)} verify run${history.runs.length === 1 ? "" : "s"}`;
-  const when =
-    first === latest ? `on ${runDate(latest.time)}` : `from ${runDate(first.time)} to ${runDate(latest.time)}`;
   const styleHash = createHash("sha256").update(REPORT_STYLE).digest("base64");
   const policy = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
@@ -167,7 +163,7 @@ export function reportPage(history: History, options: ReportPageOptions): string
 <body>
 <header>
 <h1>Migration progress</h1>
-<p class="meta">${escapeHtml(connectionWords(latest))} · REPAIR_VERSION ${latest.repair_version} · ${count} ${when} · times in UTC</p>
+<p class="meta">${escapeHtml(connectionWords(latest))} · REPAIR_VERSION ${latest.repair_version} · ${span(history.runs)} · times in UTC</p>
 ${notesHtml(history, shown)}
 </header>
 <main>

@@ -7,7 +7,7 @@
 import type { HistoryRun } from "../history/read-history";
 import { DAY_MS } from "./switch-off-estimate";
 
-export const MAX_SHOWN_RUNS = 120;
+const MAX_SHOWN_RUNS = 120;
 const LONGEST_PERIOD_DAYS = 365;
 const PERIOD_DAYS = [1, 7, 28, 91, LONGEST_PERIOD_DAYS] as const;
 

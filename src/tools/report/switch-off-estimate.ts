@@ -11,8 +11,8 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far back "recent" reaches from the latest run. */
 export const RECENT_DAYS = 28;
 /** The fewest runs, and the shortest time they must span, that make a trend. */
-export const MIN_RECENT_RUNS = 3;
-export const MIN_SPAN_DAYS = 1;
+const MIN_RECENT_RUNS = 3;
+const MIN_SPAN_DAYS = 1;
 /** A date further out than this is no date: the migration has stalled. */
 export const HORIZON_DAYS = 3650;
 
@@ -44,7 +44,7 @@ export type SwitchOffEstimate =
   | { kind: "date"; outstanding: number; trend: Trend; date: number; days: number };
 
 /** The users the verdict still waits for: not migrated, missing metadata, unable to log in. */
-export function outstandingUsers(run: Pick<HistoryRun, "categories">): number {
+function outstandingUsers(run: Pick<HistoryRun, "categories">): number {
   const { not_migrated, missing_metadata, unrepairable } = run.categories;
   return not_migrated + missing_metadata + unrepairable;
 }

@@ -7,7 +7,7 @@ import type { Config } from "../../action/config";
 import { migrationIdentityId } from "../../action/detect";
 import type { UserSource } from "../export/user-source";
 import type { ListedUser } from "../legacy/legacy-list";
-import { missingSides, type TenantUser, tenantState } from "../tenant-user";
+import { type TenantStanding, tenantStanding } from "../tenant-user";
 import { BUCKETS, IdPartitions } from "./id-partitions";
 import { type MigrationReport, type MissingPart, STATE_CATEGORY, Tallies, verdictFor } from "./migration-report";
 
@@ -19,10 +19,9 @@ export interface VerifyInput {
 }
 
 /** What a user who needs repair lacks; a user in that state always lacks at least one side. */
-function missingPart(user: TenantUser, config: Config): MissingPart {
-  const sides = missingSides(user, config);
-  if (!sides.app) return "user_metadata_only";
-  return sides.user ? "both" : "app_metadata_only";
+function missingPart({ repair }: Extract<TenantStanding, { state: "needs_repair" }>): MissingPart {
+  if (!repair.app.missing) return "user_metadata_only";
+  return repair.user.missing ? "both" : "app_metadata_only";
 }
 
 export async function runVerify({ config, legacyUsers, tenantUsers, examples }: VerifyInput): Promise<MigrationReport> {
@@ -48,9 +47,9 @@ export async function runVerify({ config, legacyUsers, tenantUsers, examples }: 
     const readTenant = async () => {
       for await (const user of tenantUsers(stop.signal)) {
         tenantCount++;
-        const state = tenantState(user, config);
-        if (state === "needs_repair") tallies.addMissing(missingPart(user, config), user.user_id);
-        else tallies.add(STATE_CATEGORY[state], user.user_id);
+        const standing = tenantStanding(user, config);
+        if (standing.state === "needs_repair") tallies.addMissing(missingPart(standing), user.user_id);
+        else tallies.add(STATE_CATEGORY[standing.state], user.user_id);
         const legacyId = migrationIdentityId(user, config.connections);
         if (legacyId === undefined) tallies.add("not_listed", user.user_id);
         else partitions.add("tenant", { legacyId, userId: user.user_id });
