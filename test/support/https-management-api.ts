@@ -25,9 +25,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { gzipSync } from "node:zlib";
-import { Agent, type Dispatcher } from "undici";
+import { Agent } from "undici";
 import { isPlainObject } from "../../src/action/plain-object";
 import type { JsonObject } from "../../src/action/types";
+import { replaceGlobalDispatcher } from "../../src/deploy/bounded-global-fetch";
 import { keptLog } from "../../src/local/log-fields";
 import type { LocalIdentity, LocalUser } from "../../src/local/runtime/post-login-event";
 import type { TenantUser } from "../../src/tools/tenant-user";
@@ -66,9 +67,6 @@ export interface SeenCall {
 
 /** Replaces the test endpoint's answer: the HTTP status and the raw body text. */
 export type TestAnswerOverride = (event: JsonObject) => { status: number; body: string } | undefined;
-
-const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
-const globals = globalThis as unknown as Record<symbol, Dispatcher | undefined>;
 
 const PATCHABLE = new Set([
   "display_name",
@@ -145,17 +143,16 @@ export class HttpsManagementApi {
   private readonly jobs = new Map<string, string>();
   private connectionReads = 0;
   private connectionPatches = 0;
-  private previousDispatcher: Dispatcher | undefined;
-  private trusted?: Agent;
+  private readonly trusted: Agent;
+  private readonly restoreDispatcher: () => void;
 
   private constructor(
     private readonly server: Server,
     readonly host: string,
     cert: string,
   ) {
-    this.previousDispatcher = globals[GLOBAL_DISPATCHER];
     this.trusted = new Agent({ connect: { ca: cert } });
-    globals[GLOBAL_DISPATCHER] = this.trusted;
+    this.restoreDispatcher = replaceGlobalDispatcher(this.trusted);
   }
 
   static async start(): Promise<HttpsManagementApi> {
@@ -194,9 +191,8 @@ export class HttpsManagementApi {
   }
 
   async close(): Promise<void> {
-    if (this.previousDispatcher === undefined) delete globals[GLOBAL_DISPATCHER];
-    else globals[GLOBAL_DISPATCHER] = this.previousDispatcher;
-    await this.trusted?.destroy();
+    this.restoreDispatcher();
+    await this.trusted.destroy();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
