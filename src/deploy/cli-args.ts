@@ -9,6 +9,7 @@ import {
   commonUsage,
   type FlagSpecs,
   type FlagValues,
+  givenText,
   readCommandLine,
   readCommonArgs,
   TIMEOUT_FLAG,
@@ -71,12 +72,10 @@ export function parseDeployArgs(argv: readonly string[]): DeployArgs {
   };
 }
 
-const given = (value: string | undefined) => (value !== undefined && value.trim() !== "" ? value.trim() : undefined);
-
 /** `--smoke` and its user: the flags only make sense together, and after a real deploy. */
 function readSmoke(values: FlagValues<typeof FLAGS>, problems: Problem[]): SmokeUser | undefined {
-  const email = given(values.email);
-  const user = { email: email ?? "", legacyId: given(values["legacy-id"]), username: given(values.username) };
+  const email = givenText(values.email);
+  const user = { email: email ?? "", legacyId: givenText(values["legacy-id"]), username: givenText(values.username) };
   if (values.smoke !== true) {
     const stray = (["email", "legacy-id", "username"] as const).filter((name) => values[name] !== undefined);
     for (const name of stray) problems.push({ subject: `--${name}`, reason: "only goes with --smoke" });

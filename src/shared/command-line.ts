@@ -74,6 +74,10 @@ export function readCommandLine<S extends FlagSpecs>(
   return { ok: true, values: values as FlagValues<S>, positionals };
 }
 
+/** A string flag's value, trimmed: a blank one (an unset shell variable) counts as not given. */
+export const givenText = (value: string | undefined): string | undefined =>
+  value !== undefined && value.trim() !== "" ? value.trim() : undefined;
+
 export const TIMEOUT_FLAG = "timeout";
 export const DEFAULT_TIMEOUT_S = 30;
 const MIN_TIMEOUT_S = 0.1;
