@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { setupServer } from "msw/node";
 import { parseConfig } from "../src/action/config";
 import { startSampleStore } from "../src/local/sample-store/server";
+import { storeSecrets } from "../src/local/sample-store/store-secrets";
 import { openTenant } from "../src/shared/tenant-access";
 import { Checkpoint } from "../src/tools/backfill/checkpoint";
 import { runBackfill } from "../src/tools/backfill/run-backfill";
@@ -96,11 +97,7 @@ async function backfillThroughput(ratePerSecond: number, users: number, concurre
   tenant.seed(sampleUsers.map((u) => migrated(u.legacy_id, {})));
   const server = setupServer(...tenant.handlers());
   server.listen({ onUnhandledRequest: "error" });
-  const parsed = parseConfig({
-    LEGACY_API_URL: store.recordUrl("legacy_id"),
-    LEGACY_API_TOKEN: store.token,
-    MIGRATION_CONNECTIONS: "legacy-db",
-  });
+  const parsed = parseConfig(storeSecrets(store));
   if (!parsed.ok) throw new Error("bench config");
   const { management: client } = await openTenant(
     { domain: TENANT_DOMAIN, accessToken: "bench" },
