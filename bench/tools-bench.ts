@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { setupServer } from "msw/node";
 import { parseConfig } from "../src/action/config";
 import { startSampleStore } from "../src/local/sample-store/server";
+import { storeSecrets } from "../src/local/sample-store/store-secrets";
 import { openTenant } from "../src/shared/tenant-access";
 import { Checkpoint } from "../src/tools/backfill/checkpoint";
 import { runBackfill } from "../src/tools/backfill/run-backfill";
@@ -96,11 +97,7 @@ async function backfillThroughput(ratePerSecond: number, users: number, concurre
   tenant.seed(sampleUsers.map((u) => migrated(u.legacy_id, {})));
   const server = setupServer(...tenant.handlers());
   server.listen({ onUnhandledRequest: "error" });
-  const parsed = parseConfig({
-    LEGACY_API_URL: store.recordUrl("legacy_id"),
-    LEGACY_API_TOKEN: store.token,
-    MIGRATION_CONNECTIONS: "legacy-db",
-  });
+  const parsed = parseConfig(storeSecrets(store));
   if (!parsed.ok) throw new Error("bench config");
   const { management: client } = await openTenant(
     { domain: TENANT_DOMAIN, accessToken: "bench" },
@@ -131,13 +128,14 @@ async function backfillThroughput(ratePerSecond: number, users: number, concurre
     });
     const seconds = (performance.now() - started) / 1000;
     const userCalls = tenant.calls.filter((c) => c.path.startsWith("/users/"));
-    // The mock's limit is per wall-clock second: the rate is the calls over the windows they used.
-    const windows = new Set(userCalls.map((c) => Math.floor(c.at / 1000))).size;
-    const perWindow = userCalls.length / Math.max(1, windows);
-    // The most calls the tenant counted in any one of its windows (a second of wall clock).
+    // The mock's limit is per wall-clock second: the calls counted in each second it saw, so
+    // that the rate is the calls over the windows they used, and the busiest window is there.
     const perSecond = new Map<number, number>();
-    for (const call of userCalls)
-      perSecond.set(Math.floor(call.at / 1000), (perSecond.get(Math.floor(call.at / 1000)) ?? 0) + 1);
+    for (const call of userCalls) {
+      const second = Math.floor(call.at / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+    }
+    const perWindow = userCalls.length / Math.max(1, perSecond.size);
     return {
       limitPerSecond: ratePerSecond,
       answerDelayMs,

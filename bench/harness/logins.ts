@@ -4,8 +4,10 @@
  */
 import type { LocalUser, LoginInput } from "../../src/local/runtime/post-login-event";
 import type { SampleUser } from "../../src/local/sample-store/sample-users";
+import { SAMPLE_CONNECTION } from "../../src/local/sample-store/store-secrets";
 
-export const MIGRATION_CONNECTION = "legacy-db";
+/** The connection the secrets (storeSecrets) name, so that these users are the Action's to repair. */
+export const MIGRATION_CONNECTION = SAMPLE_CONNECTION;
 
 export interface Metadata {
   user_metadata?: Record<string, unknown>;

@@ -1,13 +1,9 @@
 /** The secrets every variant gets: the same store, connection and auth, so the cases compare like with like. */
 import type { SampleStore } from "../../src/local/sample-store/server";
-import { MIGRATION_CONNECTION } from "./logins";
+import { storeSecrets } from "../../src/local/sample-store/store-secrets";
 
 export function secretsFor(store: SampleStore, timeoutMs?: number): Record<string, string> {
-  const secrets: Record<string, string> = {
-    LEGACY_API_URL: store.recordUrl("legacy_id"),
-    MIGRATION_CONNECTIONS: MIGRATION_CONNECTION,
-    LEGACY_API_TOKEN: store.token,
-  };
+  const secrets = storeSecrets(store);
   if (timeoutMs !== undefined) secrets.LEGACY_API_TIMEOUT_MS = String(timeoutMs);
   return secrets;
 }

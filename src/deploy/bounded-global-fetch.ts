@@ -9,15 +9,26 @@ import { Agent, type Dispatcher } from "undici";
 const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
 const globals = globalThis as unknown as Record<symbol, Dispatcher | undefined>;
 
-export async function withBoundedGlobalFetch<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
+/**
+ * Makes `dispatcher` the one Node's fetch uses, and returns what puts the previous one
+ * back: none at all when there was none, so that Node's own default comes back too.
+ */
+export function replaceGlobalDispatcher(dispatcher: Dispatcher): () => void {
   const previous = globals[GLOBAL_DISPATCHER];
+  globals[GLOBAL_DISPATCHER] = dispatcher;
+  return () => {
+    if (previous === undefined) delete globals[GLOBAL_DISPATCHER];
+    else globals[GLOBAL_DISPATCHER] = previous;
+  };
+}
+
+export async function withBoundedGlobalFetch<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
   const bounded = new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-  globals[GLOBAL_DISPATCHER] = bounded;
+  const restore = replaceGlobalDispatcher(bounded);
   try {
     return await work();
   } finally {
-    if (previous === undefined) delete globals[GLOBAL_DISPATCHER];
-    else globals[GLOBAL_DISPATCHER] = previous;
+    restore();
     await bounded.destroy();
   }
 }

@@ -27,25 +27,22 @@ export type PreflightResult = { ok: true; plan: DeployPlan } | { ok: false; prob
 
 const isSet = (value: string | undefined): value is string => value !== undefined && value.trim() !== "";
 
-function readSecrets(env: Env): { secrets: ActionSecret[]; problems: Problem[]; config?: Config } {
+/** The secrets the operator set, to send as they are. */
+function setSecrets(env: Env): ActionSecret[] {
   const secrets: ActionSecret[] = [];
   for (const name of SECRET_NAMES) {
     const value = env[name];
     if (isSet(value)) secrets.push({ name, value });
   }
-  // parseConfig reads only the secret names and, like `isSet`, takes a blank value as unset;
-  // it refuses a value longer than Auth0 stores (`too_long`), as the Action itself does.
-  const parsed = parseConfig(env);
-  const problems: Problem[] = parsed.ok ? [] : parsed.problems;
-  return { secrets, problems, config: parsed.ok ? parsed.config : undefined };
+  return secrets;
 }
 
 export function preflight(env: Env, bundle: BundleTexts): PreflightResult {
   const tenant = readCredentials(env);
-  const action = readSecrets(env);
-  const problems = [...tenant.problems, ...action.problems, ...checkBundle(bundle)];
-  if (problems.length > 0 || tenant.credentials === undefined || action.config === undefined) {
-    return { ok: false, problems };
-  }
-  return { ok: true, plan: { credentials: tenant.credentials, secrets: action.secrets, config: action.config } };
+  // parseConfig reads only the secret names and, like `isSet`, takes a blank value as unset;
+  // it refuses a value longer than Auth0 stores (`too_long`), as the Action itself does.
+  const parsed = parseConfig(env);
+  const problems = [...tenant.problems, ...(parsed.ok ? [] : parsed.problems), ...checkBundle(bundle)];
+  if (problems.length > 0 || tenant.credentials === undefined || !parsed.ok) return { ok: false, problems };
+  return { ok: true, plan: { credentials: tenant.credentials, secrets: setSecrets(env), config: parsed.config } };
 }

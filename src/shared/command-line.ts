@@ -4,7 +4,7 @@
  * instead of the parser's own text. One positional at most (the tools' command name).
  */
 import { parseArgs } from "node:util";
-import { DOTENV_FLAG } from "./variables";
+import { DOTENV_FLAG, type DotenvChoice, dotenvChoice } from "./variables";
 
 export interface FlagSpec {
   type: "string" | "boolean";
@@ -74,13 +74,17 @@ export function readCommandLine<S extends FlagSpecs>(
   return { ok: true, values: values as FlagValues<S>, positionals };
 }
 
+/** A string flag's value, trimmed: a blank one (an unset shell variable) counts as not given. */
+export const givenText = (value: string | undefined): string | undefined =>
+  value !== undefined && value.trim() !== "" ? value.trim() : undefined;
+
 export const TIMEOUT_FLAG = "timeout";
 export const DEFAULT_TIMEOUT_S = 30;
 const MIN_TIMEOUT_S = 0.1;
 const MAX_TIMEOUT_S = 600;
 
 /** `--timeout <seconds>`, the bound of every network call, in milliseconds. */
-export function readTimeoutMs(text: string | undefined): { ok: true; ms: number } | { ok: false; problem: string } {
+function readTimeoutMs(text: string | undefined): { ok: true; ms: number } | { ok: false; problem: string } {
   if (text === undefined) return { ok: true, ms: DEFAULT_TIMEOUT_S * 1000 };
   const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!(seconds >= MIN_TIMEOUT_S && seconds <= MAX_TIMEOUT_S)) {
@@ -90,4 +94,40 @@ export function readTimeoutMs(text: string | undefined): { ok: true; ms: number 
     };
   }
   return { ok: true, ms: Math.round(seconds * 1000) };
+}
+
+/** The flags `deploy` and every tools command take, read and explained once for all of them. */
+export const COMMON_FLAGS = {
+  [DOTENV_FLAG]: { type: "string" },
+  [TIMEOUT_FLAG]: { type: "string" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies FlagSpecs;
+
+/** Their help lines; `timeoutScope` names calls the bound covers beyond the command's own. */
+export function commonUsage(timeoutScope = ""): string {
+  return `  --${DOTENV_FLAG} <path>        variables file (default: .env, when it exists; the environment wins over it)
+  --${TIMEOUT_FLAG} <seconds>    bound of each network call${timeoutScope} (default ${DEFAULT_TIMEOUT_S})
+  --debug                on failure, also print the stack trace
+  -h, --help             this help`;
+}
+
+export interface CommonArgs {
+  dotenv: DotenvChoice;
+  timeoutMs: number;
+  debug: boolean;
+}
+
+/**
+ * The common flags' values, and what is wrong with them: a command that collects every
+ * problem before refusing goes on with the default bound in place of a bad `--timeout`.
+ */
+export function readCommonArgs(values: FlagValues<typeof COMMON_FLAGS>): { common: CommonArgs; problem?: string } {
+  const timeout = readTimeoutMs(values[TIMEOUT_FLAG]);
+  const common = {
+    dotenv: dotenvChoice(values[DOTENV_FLAG]),
+    timeoutMs: timeout.ok ? timeout.ms : DEFAULT_TIMEOUT_S * 1000,
+    debug: values.debug === true,
+  };
+  return timeout.ok ? { common } : { common, problem: timeout.problem };
 }

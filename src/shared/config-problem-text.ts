@@ -6,6 +6,7 @@
  */
 import type { ConfigReason } from "../action/config-reason";
 import type { Problem } from "../action/problem";
+import { MAX_SECRET_VALUE_LENGTH } from "./auth0-limits";
 
 export const CONFIG_REASONS: Readonly<Record<ConfigReason, string>> = {
   missing: "is not set",
@@ -31,7 +32,7 @@ export const CONFIG_REASONS: Readonly<Record<ConfigReason, string>> = {
   invalid_value: "must be continue or deny",
   missing_auth: "is not set, and no other legacy API authentication is configured",
   multiple_auth_methods: "configure more than one authentication method; keep exactly one",
-  too_long: "is longer than the 4096 characters Auth0 stores in a secret",
+  too_long: `is longer than the ${MAX_SECRET_VALUE_LENGTH} characters Auth0 stores in a secret`,
   not_json: "is not JSON",
   not_an_object: 'is not a JSON object ({"<metadata key>": "<dot path>"})',
   empty_map: "maps no key: a map needs at least one",

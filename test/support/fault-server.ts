@@ -4,7 +4,8 @@
  * Each test sets `behave` to decide what the next requests get.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
+import { listening, tracked } from "./network-edges";
 
 export type Behaviour = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -17,29 +18,19 @@ export interface FaultServer {
 }
 
 export async function startFaultServer(): Promise<FaultServer> {
-  const sockets = new Set<Socket>();
-  const state: FaultServer = {
-    url: "",
-    port: 0,
-    requests: [],
-    behave: (_req, res) => res.writeHead(500).end(),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  // Requests come only once the caller knows the port, so `state` exists by then.
   const server: Server = createServer((req, res) => {
     state.requests.push(req);
     state.behave(req, res);
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  state.port = (server.address() as AddressInfo).port;
-  state.url = `http://127.0.0.1:${state.port}`;
+  const { host, close } = await listening(server, tracked(server));
+  const state: FaultServer = {
+    url: `http://${host}`,
+    port: (server.address() as AddressInfo).port,
+    requests: [],
+    behave: (_req, res) => res.writeHead(500).end(),
+    close,
+  };
   return state;
 }
 

@@ -1,8 +1,9 @@
 /**
  * History lines as verify writes them, made up for tests: counts chosen by the test, the
- * verdict from verify's own rules, so a line is one verify could have appended.
+ * verdict from verify's own rules and the line from verify's own `historyLine`, so a line
+ * is one verify could have appended.
  */
-import { HISTORY_KIND, HISTORY_VERSION, type HistoryLine } from "../../src/tools/history/history-line";
+import { type HistoryLine, historyLine } from "../../src/tools/history/history-line";
 import type { HistoryRun } from "../../src/tools/history/read-history";
 import { CATEGORIES, type Category, type CategoryTally, verdictFor } from "../../src/tools/verify/migration-report";
 
@@ -40,27 +41,23 @@ export function historyLineOf(counts: RunCounts): HistoryLine {
   const tallies = Object.fromEntries(
     CATEGORIES.map((category) => [category, { count: categories[category], examples: [] as string[] }]),
   ) as Record<Category, CategoryTally>;
-  const tenant =
+  const tenantUsers =
     categories.missing_metadata +
     categories.unrepairable +
     categories.repaired +
     categories.unknown_to_store +
     categories.complete;
-  const legacyUsers = counts.legacy ?? Math.max(categories.not_migrated, tenant);
-  const verdict = verdictFor(tallies, legacyUsers);
-  return {
-    kind: HISTORY_KIND,
-    v: HISTORY_VERSION,
-    at: new Date(counts.at).toISOString(),
+  const legacyUsers = counts.legacy ?? Math.max(categories.not_migrated, tenantUsers);
+  const report = {
     connections: counts.connections ?? ["legacy-db"],
-    repair_version: counts.repairVersion ?? 1,
-    legacy_users: legacyUsers,
-    tenant_users: tenant,
-    categories,
-    missing_metadata_by_part: parts,
-    can_switch_off: verdict.canSwitchOff,
-    verdict: verdict.summary,
+    repairVersion: counts.repairVersion ?? 1,
+    legacyUsers,
+    tenantUsers,
+    categories: tallies,
+    missingParts: parts,
+    verdict: verdictFor(tallies, legacyUsers),
   };
+  return historyLine(report, new Date(counts.at));
 }
 
 /** Runs as `readHistory` returns them, oldest first. */

@@ -22,17 +22,18 @@
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo, Socket } from "node:net";
+import { createServer } from "node:https";
+import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
-import { Agent, type Dispatcher } from "undici";
+import { Agent } from "undici";
 import { isPlainObject } from "../../src/action/plain-object";
 import type { JsonObject } from "../../src/action/types";
+import { replaceGlobalDispatcher } from "../../src/deploy/bounded-global-fetch";
 import { keptLog } from "../../src/local/log-fields";
 import type { LocalIdentity, LocalUser } from "../../src/local/runtime/post-login-event";
 import type { TenantUser } from "../../src/tools/tenant-user";
 import { bundleRuntime } from "./local-bundle";
-import { selfSignedCertificate } from "./network-edges";
+import { listening, selfSignedCertificate, tracked } from "./network-edges";
 
 export const ALL_SCOPES = [
   "read:users",
@@ -66,9 +67,6 @@ export interface SeenCall {
 
 /** Replaces the test endpoint's answer: the HTTP status and the raw body text. */
 export type TestAnswerOverride = (event: JsonObject) => { status: number; body: string } | undefined;
-
-const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
-const globals = globalThis as unknown as Record<symbol, Dispatcher | undefined>;
 
 const PATCHABLE = new Set([
   "display_name",
@@ -141,21 +139,19 @@ export class HttpsManagementApi {
   patchStatus?: number;
   /** Called as each PATCH of a connection arrives, with how many it has seen (a test changes things in between). */
   onConnectionPatch?: (id: string, count: number) => void;
-  private readonly sockets = new Set<Socket>();
   private readonly jobs = new Map<string, string>();
   private connectionReads = 0;
   private connectionPatches = 0;
-  private previousDispatcher: Dispatcher | undefined;
-  private trusted?: Agent;
+  private readonly trusted: Agent;
+  private readonly restoreDispatcher: () => void;
 
   private constructor(
-    private readonly server: Server,
+    private readonly closeServer: () => Promise<void>,
     readonly host: string,
     cert: string,
   ) {
-    this.previousDispatcher = globals[GLOBAL_DISPATCHER];
     this.trusted = new Agent({ connect: { ca: cert } });
-    globals[GLOBAL_DISPATCHER] = this.trusted;
+    this.restoreDispatcher = replaceGlobalDispatcher(this.trusted);
   }
 
   static async start(): Promise<HttpsManagementApi> {
@@ -166,13 +162,9 @@ export class HttpsManagementApi {
         response.writeHead(500).end(JSON.stringify({ statusCode: 500, message: String(error) }));
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { close } = await listening(server, tracked(server));
     const { port } = server.address() as AddressInfo;
-    api = new HttpsManagementApi(server, `localhost:${port}`, credentials.cert);
-    server.on("connection", (socket: Socket) => {
-      api?.sockets.add(socket);
-      socket.on("close", () => api?.sockets.delete(socket));
-    });
+    api = new HttpsManagementApi(close, `localhost:${port}`, credentials.cert);
     return api;
   }
 
@@ -194,11 +186,9 @@ export class HttpsManagementApi {
   }
 
   async close(): Promise<void> {
-    if (this.previousDispatcher === undefined) delete globals[GLOBAL_DISPATCHER];
-    else globals[GLOBAL_DISPATCHER] = this.previousDispatcher;
-    await this.trusted?.destroy();
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.restoreDispatcher();
+    await this.trusted.destroy();
+    await this.closeServer();
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -18,7 +18,8 @@ export interface EdgeHost {
   close(): Promise<void>;
 }
 
-function tracked(server: Server): () => Promise<void> {
+/** What closes `server` at once: its open sockets are destroyed, not waited for. */
+export function tracked(server: Server): () => Promise<void> {
   const sockets = new Set<Socket>();
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
@@ -31,7 +32,8 @@ function tracked(server: Server): () => Promise<void> {
     });
 }
 
-async function listening(server: Server, close: () => Promise<void>): Promise<EdgeHost> {
+/** `server` listening on a free port of 127.0.0.1. */
+export async function listening(server: Server, close: () => Promise<void>): Promise<EdgeHost> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { host: `127.0.0.1:${(server.address() as AddressInfo).port}`, close };
 }

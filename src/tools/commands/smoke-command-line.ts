@@ -1,4 +1,5 @@
 /** `smoke` on the command line: its help and its flags. */
+import { givenText as given } from "../../shared/command-line";
 import { COMMON_USAGE, defineCommand, PROGRAM } from "./tool-command";
 
 const USAGE = `usage: ${PROGRAM} smoke --email <email> [--legacy-id <id>] [--username <name>] [flags]
@@ -31,8 +32,6 @@ export interface SmokeArgs {
   username?: string;
   json: boolean;
 }
-
-const given = (value: string | undefined) => (value !== undefined && value.trim() !== "" ? value.trim() : undefined);
 
 export const smokeCommand = defineCommand({
   name: "smoke",

@@ -5,36 +5,21 @@
  * alone takes about a second to load). New commands are one `defineCommand` each.
  */
 import {
-  DEFAULT_TIMEOUT_S,
+  COMMON_FLAGS,
+  type CommonArgs,
+  commonUsage,
   type FlagSpecs,
   type FlagValues,
   readCommandLine,
-  readTimeoutMs,
-  TIMEOUT_FLAG,
+  readCommonArgs,
 } from "../../shared/command-line";
-import { DOTENV_FLAG, type DotenvChoice, dotenvChoice } from "../../shared/variables";
 import type { ToolIo } from "./tool-io";
 
 export const PROGRAM = "repair-migrated-metadata";
 
-/** Flags every command takes. */
-const COMMON_FLAGS = {
-  [DOTENV_FLAG]: { type: "string" },
-  [TIMEOUT_FLAG]: { type: "string" },
-  debug: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-} as const satisfies FlagSpecs;
-
-export const COMMON_USAGE = `  --${DOTENV_FLAG} <path>        variables file (default: .env, when it exists; the environment wins over it)
-  --${TIMEOUT_FLAG} <seconds>    bound of each network call (default ${DEFAULT_TIMEOUT_S})
-  --debug                on failure, also print the stack trace
-  -h, --help             this help`;
-
-export interface CommonArgs {
-  dotenv: DotenvChoice;
-  timeoutMs: number;
-  debug: boolean;
-}
+// Read and explained in shared, with the deploy's; the commands keep importing them from here.
+export type { CommonArgs };
+export const COMMON_USAGE = commonUsage();
 
 /** A command line read for one command: its help, a mistake, or a run ready to start. */
 export type Invocation =
@@ -78,11 +63,10 @@ export function defineCommand<S extends FlagSpecs, Args extends object>(
       if (!line.ok) return { kind: "problem", problem: line.problem };
       const values = line.values as FlagValues<typeof COMMON_FLAGS> & FlagValues<S>;
       if (values.help) return { kind: "help", text: definition.usage };
-      const timeout = readTimeoutMs(values[TIMEOUT_FLAG]);
-      if (!timeout.ok) return { kind: "problem", problem: timeout.problem };
+      const { common, problem } = readCommonArgs(values);
+      if (problem !== undefined) return { kind: "problem", problem };
       const args = definition.read(values);
       if (isProblem(args)) return { kind: "problem", problem: args.problem };
-      const common = { dotenv: dotenvChoice(values[DOTENV_FLAG]), timeoutMs: timeout.ms, debug: values.debug === true };
       return { kind: "run", common, args, run: async (io) => (await definition.load())(args, common, io) };
     },
   };
