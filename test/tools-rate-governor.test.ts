@@ -178,6 +178,25 @@ describe("rate governor", () => {
     expect(tenant.refused).toBe(0);
   });
 
+  it("sends a call guarded by a check (beforeResend) right after that check, even with the budget spent", async () => {
+    const clock = new SimulatedClock();
+    const governor = new RateGovernor({ host: "tenant.test", timeoutMs: 60_000, clock, random: seeded(17) });
+    const reset = Math.floor(clock.now() / 1000) + 5;
+    const spent = new Headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) });
+    const sentAt: Record<string, number> = {};
+    const call = (name: string) => async () => {
+      sentAt[name] = clock.now();
+      return { data: name, rawResponse: { headers: spent } };
+    };
+    await clock.run(governor.call("the check", call("check")));
+    const checkedAt = clock.now();
+    await clock.run(governor.call("the guarded write", call("write"), { once: true, beforeResend: async () => {} }));
+    await clock.run(governor.call("a paced read", call("read")));
+    // The guarded write is not held for the budget's reset: that wait would stand between the check and it.
+    expect(sentAt.write).toBe(checkedAt);
+    expect(sentAt.read).toBeGreaterThanOrEqual(reset * 1000);
+  });
+
   it("after a 429 that names only the reset, still waits for it", async () => {
     const clock = new SimulatedClock();
     const governor = new RateGovernor({ host: "tenant.test", timeoutMs: 60_000, clock, random: seeded(5) });

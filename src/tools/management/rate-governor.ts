@@ -58,7 +58,10 @@ export interface CallOptions {
   once?: boolean;
   /**
    * Runs once a 429 is waited out, before the request goes again: what must still hold for
-   * it to be sent (a write re-reads what it replaces). What it throws ends the call.
+   * it to be sent (a write re-reads what it replaces). What it throws ends the call. The
+   * caller runs the same check before the first try, so such a call is never held for the
+   * budget's pacing: a wait between the check and the send would reopen the window the
+   * check closes. At most this one call goes past the budget; a 429 for it is waited out.
    */
   beforeResend?: () => Promise<void>;
 }
@@ -129,8 +132,9 @@ export class RateGovernor {
 
   async call<T>(step: string, request: RawCall<T>, options: CallOptions = {}): Promise<T> {
     const failureAttempts = options.once ? 1 : FAILURE_ATTEMPTS;
+    const paced = options.beforeResend === undefined;
     for (let attempt = 1, failures = 0; ; attempt++) {
-      await this.takeTurn();
+      await this.takeTurn(paced);
       this.stats.calls++;
       let failure: StepFailure;
       try {
@@ -177,8 +181,8 @@ export class RateGovernor {
     return window.lowest - this.inFlight - window.unanswered;
   }
 
-  /** Waits for a turn and takes it (counted in flight) before anyone else can look. */
-  private async takeTurn(): Promise<void> {
+  /** Waits for a turn and takes it (counted in flight) before anyone else can look; unpaced, only a 429's pause holds it. */
+  private async takeTurn(paced: boolean): Promise<void> {
     for (;;) {
       const now = this.clock.now();
       if (now < this.pausedUntil) {
@@ -186,7 +190,7 @@ export class RateGovernor {
         continue;
       }
       this.rollOver(now);
-      if (this.available() > 0) {
+      if (!paced || this.available() > 0) {
         this.inFlight++;
         return;
       }
