@@ -4,6 +4,7 @@
  * user list), and the same users in a second, flat shape, as a legacy system's own user
  * API would answer, for the Action's metadata maps. A new endpoint is one more entry here.
  */
+import { digitsValue } from "../../action/digits";
 import type { SampleUser } from "./sample-users";
 
 export interface Reply {
@@ -84,7 +85,7 @@ const LIST_MAX_LIMIT = 1000;
 function listPage(url: URL, data: SampleData): Reply {
   const limitText = url.searchParams.get("limit") ?? String(LIST_DEFAULT_LIMIT);
   const cursorText = url.searchParams.get("cursor") ?? "";
-  const limit = /^\d+$/.test(limitText) ? Number(limitText) : 0;
+  const limit = digitsValue(limitText) ?? 0;
   const decoded = Buffer.from(cursorText, "base64url").toString("utf8");
   const start = cursorText === "" ? 0 : /^o:\d+$/.test(decoded) ? Number(decoded.slice(2)) : -1;
   if (limit < 1 || limit > LIST_MAX_LIMIT) return { status: 400, body: { error: "invalid_limit" } };

@@ -5,6 +5,7 @@
  * path from Auth0 to the legacy store, its certificate and its allow list.
  */
 import type { Config } from "../../action/config";
+import { digitsValue } from "../../action/digits";
 import { ACTION_NAME } from "../action-identity";
 import { actionLogFields, type LogLineFields } from "../action-log-fields";
 import type { ManagementCall } from "../management-call";
@@ -55,7 +56,7 @@ export interface SmokeResult {
   wouldWrite?: WouldWrite;
 }
 
-const count = (text: string | undefined) => (text !== undefined && /^\d+$/.test(text) ? Number(text) : 0);
+const count = (text: string | undefined) => (text === undefined ? undefined : digitsValue(text)) ?? 0;
 
 function wouldWrite(fields: LogLineFields | undefined): WouldWrite | undefined {
   if (fields?.outcome === "not_found") return { userKeys: 0, appKeys: 0, skippedKeys: 0, marker: "not_found" };

@@ -4,6 +4,7 @@
  * `--help` and every mistake on the command line are answered at once (the auth0 SDK
  * alone takes about a second to load). New commands are one `defineCommand` each.
  */
+import { digitsValue } from "../../action/digits";
 import {
   COMMON_FLAGS,
   type CommonArgs,
@@ -75,7 +76,7 @@ export function defineCommand<S extends FlagSpecs, Args extends object>(
 /** A whole number from `min` to `max`, or the default when the flag is absent. */
 export function wholeNumber(text: string | undefined, fallback: number, min: number, max: number): number | undefined {
   if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text)) return undefined;
-  const value = Number(text);
+  const value = digitsValue(text);
+  if (value === undefined) return undefined;
   return value >= min && value <= max ? value : undefined;
 }

@@ -21,6 +21,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { backoffMs } from "../../action/backoff";
+import { digitsValue } from "../../action/digits";
 import { parseRetryAfter } from "../../action/http-failure";
 import { boundedCall } from "../../shared/bounded-call";
 import { isRetryableCause, StatusError } from "../../shared/failure-cause";
@@ -106,7 +107,7 @@ const realClock: GovernorClock = {
 
 function header(headers: Headers | undefined, name: string): number | undefined {
   const text = headers?.get(name)?.trim();
-  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
+  return text === undefined ? undefined : digitsValue(text);
 }
 
 export class RateGovernor {
