@@ -37,6 +37,14 @@ const UNSET = { value: undefined };
 const optional = <T>(parse: SecretParser<T>): SecretField<T | undefined> => ({ parse, fallback: UNSET });
 const orDefault = <T>(parse: SecretParser<T>, value: T): SecretField<T> => ({ parse, fallback: { value } });
 
+/** A whole-number secret's [lowest, highest, default]; the help texts quote them from here. */
+export type WholeNumberRange = readonly [min: number, max: number, fallback: number];
+export const TIMEOUT_MS_RANGE: WholeNumberRange = [100, 10_000, 4000];
+export const REPAIR_VERSION_RANGE: WholeNumberRange = [1, 1_000_000, 1];
+
+const wholeNumberIn = ([min, max, fallback]: WholeNumberRange) =>
+  orDefault((text) => integerInRange(text, min, max), fallback);
+
 export const SECRET_TABLE = {
   LEGACY_API_URL: { parse: urlTemplate },
   MIGRATION_CONNECTIONS: { parse: nameSet },
@@ -56,9 +64,9 @@ export const SECRET_TABLE = {
   LEGACY_APP_METADATA_PATH: orDefault(dotPath, ["app_metadata"]),
   LEGACY_USER_METADATA_MAP: optional(userMetadataMap),
   LEGACY_APP_METADATA_MAP: optional(appMetadataMap),
-  LEGACY_API_TIMEOUT_MS: orDefault((text) => integerInRange(text, 100, 10_000), 4000),
+  LEGACY_API_TIMEOUT_MS: wholeNumberIn(TIMEOUT_MS_RANGE),
   ON_LEGACY_ERROR: orDefault((text) => oneOf(text, ON_LEGACY_ERROR_CHOICES), ON_LEGACY_ERROR_CHOICES[0]),
-  REPAIR_VERSION: orDefault((text) => integerInRange(text, 1, 1_000_000), 1),
+  REPAIR_VERSION: wholeNumberIn(REPAIR_VERSION_RANGE),
 } satisfies Record<string, SecretField<unknown>>;
 
 /** Every secret the Action reads. */

@@ -6,6 +6,7 @@
  */
 import type { ConfigReason } from "../action/config-reason";
 import type { Problem } from "../action/problem";
+import { REPAIR_VERSION_RANGE, TIMEOUT_MS_RANGE } from "../action/secret-table";
 import { MAX_SECRET_VALUE_LENGTH } from "./auth0-limits";
 
 export const CONFIG_REASONS: Readonly<Record<ConfigReason, string>> = {
@@ -26,7 +27,7 @@ export const CONFIG_REASONS: Readonly<Record<ConfigReason, string>> = {
   invalid_key_name: 'names a metadata key with "." or "$" (or NUL, or a prototype name)',
   reserved_key: "names an app_metadata key Auth0 reserves (or the Action's marker)",
   not_an_integer: "is not a whole number",
-  out_of_range: "is out of range (LEGACY_API_TIMEOUT_MS: 100 to 10000; REPAIR_VERSION: 1 to 1000000)",
+  out_of_range: `is out of range (LEGACY_API_TIMEOUT_MS: ${TIMEOUT_MS_RANGE[0]} to ${TIMEOUT_MS_RANGE[1]}; REPAIR_VERSION: ${REPAIR_VERSION_RANGE[0]} to ${REPAIR_VERSION_RANGE[1]})`,
   invalid_path:
     "is not a valid dot path, or maps a key to one (not a string, empty segments, or names every object inherits such as toString)",
   invalid_value: "must be continue or deny",

@@ -2,6 +2,11 @@
  * What to set, for a variable a refusal names: the message must tell a first-time user
  * what each one is, without sending them to the source.
  */
+import { REPAIR_VERSION_RANGE, TIMEOUT_MS_RANGE, type WholeNumberRange } from "../action/secret-table";
+
+const rangeText = ([min, max, fallback]: WholeNumberRange) =>
+  `a whole number from ${min} to ${max} (default ${fallback})`;
+
 const LEGACY_AUTH_CHOICES =
   "set one way to call the legacy store: LEGACY_API_TOKEN, or LEGACY_API_BASIC_AUTH, or LEGACY_API_KEY_HEADER + " +
   "LEGACY_API_KEY, or LEGACY_OAUTH_TOKEN_URL + LEGACY_OAUTH_CLIENT_ID + LEGACY_OAUTH_CLIENT_SECRET";
@@ -18,10 +23,9 @@ const HELP: Readonly<Record<string, string>> = {
   MIGRATION_CONNECTIONS: "comma-separated custom database connection(s) the users were migrated through",
   LEGACY_USER_METADATA_MAP: METADATA_MAP_HELP,
   LEGACY_APP_METADATA_MAP: METADATA_MAP_HELP,
-  LEGACY_API_TIMEOUT_MS:
-    "total milliseconds one login may spend on the legacy store: a whole number from 100 to 10000 (default 4000)",
+  LEGACY_API_TIMEOUT_MS: `total milliseconds one login may spend on the legacy store: ${rangeText(TIMEOUT_MS_RANGE)}`,
   ON_LEGACY_ERROR: "continue (the default) or deny",
-  REPAIR_VERSION: "a whole number from 1 to 1000000 (default 1)",
+  REPAIR_VERSION: rangeText(REPAIR_VERSION_RANGE),
 };
 
 export function helpFor(subject: string, reason: string): string | undefined {
