@@ -3,12 +3,13 @@ import {
   COMMON_USAGE,
   PROGRAM,
   defineCommand,
+  givenText,
   wholeNumber
-} from "./chunks/chunk-Q5ZAC5KJ.js";
+} from "./chunks/chunk-BYETZ7LP.js";
 import {
   StepFailure,
   stepFailureLines
-} from "./chunks/chunk-BQ6XIZZT.js";
+} from "./chunks/chunk-QTCBT552.js";
 import {
   ToolError
 } from "./chunks/chunk-SGK6UJTW.js";
@@ -66,7 +67,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-TL6DFGZ4.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-DO6BFGZ7.js")).runBackfillCommand
 });
 
 // src/tools/commands/finish-command-line.ts
@@ -122,7 +123,7 @@ var finishCommand = defineCommand({
       rollback: values.rollback
     };
   },
-  load: async () => (await import("./chunks/finish-command-TNFCMENX.js")).runFinishCommand
+  load: async () => (await import("./chunks/finish-command-4UKCNZ5J.js")).runFinishCommand
 });
 
 // src/tools/history/history-path.ts
@@ -157,7 +158,7 @@ var reportCommand = defineCommand({
   read(values) {
     return { history: values.history ?? DEFAULT_HISTORY_PATH, out: values.out ?? DEFAULT_OUT };
   },
-  load: async () => (await import("./chunks/report-command-2XWXGNUF.js")).runReportCommand
+  load: async () => (await import("./chunks/report-command-PP2UBEND.js")).runReportCommand
 });
 
 // src/tools/commands/smoke-command-line.ts
@@ -184,7 +185,6 @@ exit codes: 0 the legacy store was reached from Auth0 and answered; 1 it failed,
 configuration is wrong, the Action failed, or Auth0's answer could not be read; 2 bad
 input or configuration, or a service that could not be reached or refused; 70 an
 unexpected error. See docs/tools.md.`;
-var given = (value) => value !== void 0 && value.trim() !== "" ? value.trim() : void 0;
 var smokeCommand = defineCommand({
   name: "smoke",
   summary: "run the deployed Action once inside Auth0's runtime for a synthetic migrated user:\n             does it reach the legacy store from there? (writes nothing)",
@@ -196,16 +196,16 @@ var smokeCommand = defineCommand({
     json: { type: "boolean" }
   },
   read(values) {
-    const email = given(values.email);
+    const email = givenText(values.email);
     if (email === void 0) return { problem: "--email is required: the email of a user the legacy store knows" };
     return {
       email,
-      legacyId: given(values["legacy-id"]),
-      username: given(values.username),
+      legacyId: givenText(values["legacy-id"]),
+      username: givenText(values.username),
       json: values.json === true
     };
   },
-  load: async () => (await import("./chunks/smoke-command-6B7TQEAP.js")).runSmokeCommand
+  load: async () => (await import("./chunks/smoke-command-F7DDEZ52.js")).runSmokeCommand
 });
 
 // src/tools/commands/verify-command-line.ts
@@ -250,7 +250,7 @@ var verifyCommand = defineCommand({
       history: values.history ?? DEFAULT_HISTORY_PATH
     };
   },
-  load: async () => (await import("./chunks/verify-command-XFPMB6C5.js")).runVerifyCommand
+  load: async () => (await import("./chunks/verify-command-RVUOSX4I.js")).runVerifyCommand
 });
 
 // src/tools/commands/command-list.ts

@@ -4,13 +4,14 @@ import {
   headerValue,
   isArray,
   readCappedText
-} from "./chunk-662IVWX3.js";
+} from "./chunk-ZPMHBCPE.js";
 import {
   atTokenEndpoint,
   classifyStatus,
   classifyThrown,
+  digitsValue,
   invalid
-} from "./chunk-BQ6XIZZT.js";
+} from "./chunk-QTCBT552.js";
 
 // src/tools/legacy/pooled-fetch.ts
 import { Agent, fetch as undiciFetch } from "undici";
@@ -65,6 +66,14 @@ function processCache() {
       return SUCCESS;
     }
   };
+}
+
+// src/tools/legacy/failed-endpoint.ts
+function failedEndpoint(reason, config, url, urlSource) {
+  if (reason.startsWith("oauth_") && config.auth.kind === "oauth") {
+    return { token: true, host: new URL(config.auth.tokenUrl).host, source: "LEGACY_OAUTH_TOKEN_URL" };
+  }
+  return { token: false, host: new URL(url).host, source: urlSource };
 }
 
 // src/action/deadline.ts
@@ -153,12 +162,11 @@ function nestsTooDeep(text) {
 
 // src/action/token-answer.ts
 var MAX_ACCESS_TOKEN_LENGTH = 8192;
-var DIGITS = /^\d+$/;
 function lifetime(value) {
   if (value === void 0) return void 0;
   if (typeof value === "number") return Number.isFinite(value) ? value : false;
-  if (typeof value === "string" && DIGITS.test(value)) return Number(value);
-  return false;
+  const seconds = typeof value === "string" ? digitsValue(value) : void 0;
+  return seconds ?? false;
 }
 function readTokenAnswer(body) {
   if (typeof body !== "object" || body === null || isArray(body)) return void 0;
@@ -342,6 +350,7 @@ var oauthTokenAnswerSchema = z.object({
 }).describe("The answer of LEGACY_OAUTH_TOKEN_URL to a client-credentials request (status 200).");
 
 export {
+  failedEndpoint,
   Deadline,
   nestsTooDeep,
   fnv1a,

@@ -3,8 +3,8 @@ import {
   reportJson,
   reportTable,
   verifyAgainst
-} from "./chunk-QWKW3DZF.js";
-import "./chunk-RFHZSMCO.js";
+} from "./chunk-DVHEIRMU.js";
+import "./chunk-BAHBU3FZ.js";
 import {
   HISTORY_KIND,
   historyLine
@@ -13,8 +13,8 @@ import "./chunk-S5OPO4Y2.js";
 import {
   readToolSettings,
   tenantSide
-} from "./chunk-662IVWX3.js";
-import "./chunk-BQ6XIZZT.js";
+} from "./chunk-ZPMHBCPE.js";
+import "./chunk-QTCBT552.js";
 import {
   fileErrorReason
 } from "./chunk-Y3KWZ7AQ.js";

@@ -2,11 +2,12 @@
 import {
   Deadline,
   authHeaders,
+  failedEndpoint,
   fnv1a,
   legacyUserListPageSchema,
   pooledFetch,
   processCache
-} from "./chunk-RFHZSMCO.js";
+} from "./chunk-BAHBU3FZ.js";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -20,17 +21,16 @@ import {
   backoffMs,
   discardBody,
   migrationIdentityId,
-  missingSides,
   readCappedText,
-  tenantState
-} from "./chunk-662IVWX3.js";
+  tenantStanding
+} from "./chunk-ZPMHBCPE.js";
 import {
   StepFailure,
   causeOfReason,
   classifyStatus,
   classifyThrown,
   invalid
-} from "./chunk-BQ6XIZZT.js";
+} from "./chunk-QTCBT552.js";
 import {
   ToolError
 } from "./chunk-SGK6UJTW.js";
@@ -151,14 +151,9 @@ async function pageWithRetries(url, config, deps) {
 }
 function pageFailure(failure, listUrl, config, pageNumber, timeoutMs) {
   const cause = causeOfReason(failure.reason);
-  if (failure.reason.startsWith("oauth_") && config.auth.kind === "oauth") {
-    const step2 = `requesting a legacy OAuth token for the user list page ${pageNumber}`;
-    const source2 = "LEGACY_OAUTH_TOKEN_URL";
-    return new StepFailure(step2, new URL(config.auth.tokenUrl).host, cause, { timeoutMs, source: source2, hint: TOKEN_HINT });
-  }
-  const step = `reading the legacy user list page ${pageNumber}`;
-  const source = "LEGACY_API_LIST_URL";
-  return new StepFailure(step, new URL(listUrl).host, cause, { timeoutMs, source, hint: LIST_HINT });
+  const { token, host, source } = failedEndpoint(failure.reason, config, listUrl, "LEGACY_API_LIST_URL");
+  const step = token ? `requesting a legacy OAuth token for the user list page ${pageNumber}` : `reading the legacy user list page ${pageNumber}`;
+  return new StepFailure(step, host, cause, { timeoutMs, source, hint: token ? TOKEN_HINT : LIST_HINT });
 }
 var digest = (cursor) => createHash("sha256").update(cursor).digest("base64");
 async function* listLegacyUsers(listUrl, config, deps) {
@@ -238,10 +233,9 @@ var IdPartitions = class {
 };
 
 // src/tools/verify/run-verify.ts
-function missingPart(user, config) {
-  const sides = missingSides(user, config);
-  if (!sides.app) return "user_metadata_only";
-  return sides.user ? "both" : "app_metadata_only";
+function missingPart({ repair }) {
+  if (!repair.app.missing) return "user_metadata_only";
+  return repair.user.missing ? "both" : "app_metadata_only";
 }
 async function runVerify({ config, legacyUsers, tenantUsers, examples }) {
   const tallies = new Tallies(examples);
@@ -264,9 +258,9 @@ async function runVerify({ config, legacyUsers, tenantUsers, examples }) {
     const readTenant = async () => {
       for await (const user of tenantUsers(stop.signal)) {
         tenantCount++;
-        const state = tenantState(user, config);
-        if (state === "needs_repair") tallies.addMissing(missingPart(user, config), user.user_id);
-        else tallies.add(STATE_CATEGORY[state], user.user_id);
+        const standing = tenantStanding(user, config);
+        if (standing.state === "needs_repair") tallies.addMissing(missingPart(standing), user.user_id);
+        else tallies.add(STATE_CATEGORY[standing.state], user.user_id);
         const legacyId = migrationIdentityId(user, config.connections);
         if (legacyId === void 0) tallies.add("not_listed", user.user_id);
         else partitions.add("tenant", { legacyId, userId: user.user_id });

@@ -1,8 +1,9 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
   DOTENV_FLAG,
+  digitsValue,
   dotenvChoice
-} from "./chunk-BQ6XIZZT.js";
+} from "./chunk-QTCBT552.js";
 
 // src/shared/command-line.ts
 import { parseArgs } from "node:util";
@@ -45,6 +46,7 @@ function readCommandLine(argv, flags, options = {}) {
   }
   return { ok: true, values, positionals };
 }
+var givenText = (value) => value !== void 0 && value.trim() !== "" ? value.trim() : void 0;
 var TIMEOUT_FLAG = "timeout";
 var DEFAULT_TIMEOUT_S = 30;
 var MIN_TIMEOUT_S = 0.1;
@@ -60,19 +62,31 @@ function readTimeoutMs(text) {
   }
   return { ok: true, ms: Math.round(seconds * 1e3) };
 }
-
-// src/tools/commands/tool-command.ts
-var PROGRAM = "repair-migrated-metadata";
 var COMMON_FLAGS = {
   [DOTENV_FLAG]: { type: "string" },
   [TIMEOUT_FLAG]: { type: "string" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
-var COMMON_USAGE = `  --${DOTENV_FLAG} <path>        variables file (default: .env, when it exists; the environment wins over it)
-  --${TIMEOUT_FLAG} <seconds>    bound of each network call (default ${DEFAULT_TIMEOUT_S})
+function commonUsage(timeoutScope = "") {
+  return `  --${DOTENV_FLAG} <path>        variables file (default: .env, when it exists; the environment wins over it)
+  --${TIMEOUT_FLAG} <seconds>    bound of each network call${timeoutScope} (default ${DEFAULT_TIMEOUT_S})
   --debug                on failure, also print the stack trace
   -h, --help             this help`;
+}
+function readCommonArgs(values) {
+  const timeout = readTimeoutMs(values[TIMEOUT_FLAG]);
+  const common = {
+    dotenv: dotenvChoice(values[DOTENV_FLAG]),
+    timeoutMs: timeout.ok ? timeout.ms : DEFAULT_TIMEOUT_S * 1e3,
+    debug: values.debug === true
+  };
+  return timeout.ok ? { common } : { common, problem: timeout.problem };
+}
+
+// src/tools/commands/tool-command.ts
+var PROGRAM = "repair-migrated-metadata";
+var COMMON_USAGE = commonUsage();
 var isProblem = (value) => typeof value === "object" && value !== null && "problem" in value;
 function defineCommand(definition) {
   const flags = { ...COMMON_FLAGS, ...definition.flags };
@@ -85,23 +99,23 @@ function defineCommand(definition) {
       if (!line.ok) return { kind: "problem", problem: line.problem };
       const values = line.values;
       if (values.help) return { kind: "help", text: definition.usage };
-      const timeout = readTimeoutMs(values[TIMEOUT_FLAG]);
-      if (!timeout.ok) return { kind: "problem", problem: timeout.problem };
+      const { common, problem } = readCommonArgs(values);
+      if (problem !== void 0) return { kind: "problem", problem };
       const args = definition.read(values);
       if (isProblem(args)) return { kind: "problem", problem: args.problem };
-      const common = { dotenv: dotenvChoice(values[DOTENV_FLAG]), timeoutMs: timeout.ms, debug: values.debug === true };
       return { kind: "run", common, args, run: async (io) => (await definition.load())(args, common, io) };
     }
   };
 }
 function wholeNumber(text, fallback, min, max) {
   if (text === void 0) return fallback;
-  if (!/^\d+$/.test(text)) return void 0;
-  const value = Number(text);
+  const value = digitsValue(text);
+  if (value === void 0) return void 0;
   return value >= min && value <= max ? value : void 0;
 }
 
 export {
+  givenText,
   PROGRAM,
   COMMON_USAGE,
   defineCommand,

@@ -1,5 +1,11 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 
+// src/action/digits.ts
+var DIGITS = /^\d+$/;
+function digitsValue(text) {
+  return DIGITS.test(text) ? Number(text) : void 0;
+}
+
 // src/action/http-failure.ts
 var TRANSPORT_CODES = [
   [/REFUSED/, "connection_refused"],
@@ -47,7 +53,8 @@ function atTokenEndpoint(failure) {
 function parseRetryAfter(header, now = Date.now()) {
   if (header === null) return void 0;
   const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1e3;
+  const seconds = digitsValue(value);
+  if (seconds !== void 0) return seconds * 1e3;
   const date = Date.parse(value);
   if (Number.isNaN(date)) return void 0;
   return Math.max(0, date - now);
@@ -292,6 +299,7 @@ function readVariables(processEnv, file) {
 }
 
 export {
+  digitsValue,
   invalid,
   classifyThrown,
   classifyStatus,

@@ -1,14 +1,19 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
+  temporaryPathFor,
+  writeFileAtomically
+} from "./chunk-ZVJPC4PO.js";
+import {
   Deadline,
   authHeaders,
+  failedEndpoint,
   forgetToken,
   legacyRecordSchema,
   metadataPathsOf,
   nestsTooDeep,
   pooledFetch,
   processCache
-} from "./chunk-RFHZSMCO.js";
+} from "./chunk-BAHBU3FZ.js";
 import {
   MARKER_KEY,
   MAX_VALUE_DEPTH,
@@ -32,7 +37,7 @@ import {
   readToolSettings,
   tenantSide,
   tenantState
-} from "./chunk-662IVWX3.js";
+} from "./chunk-ZPMHBCPE.js";
 import {
   StepFailure,
   atTokenEndpoint,
@@ -41,7 +46,7 @@ import {
   classifyThrown,
   invalid,
   noteChanges
-} from "./chunk-BQ6XIZZT.js";
+} from "./chunk-QTCBT552.js";
 import {
   fileErrorReason
 } from "./chunk-Y3KWZ7AQ.js";
@@ -102,7 +107,7 @@ function summaryLines(summary) {
 }
 
 // src/tools/backfill/checkpoint.ts
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as z from "zod/mini";
 var KIND = "repair-migrated-metadata/backfill-checkpoint";
 var WRITE_HINT = "pass --checkpoint <path> in a folder this user can write";
@@ -168,16 +173,13 @@ var Checkpoint = class _Checkpoint {
    * users had been updated, leaving the run unable to say where it stopped.
    */
   ensureWritable() {
-    const probe = this.temporaryPath();
+    const probe = temporaryPathFor(this.path);
     try {
       writeFileSync(probe, "");
       rmSync(probe, { force: true });
     } catch (error) {
       throw cannotWrite(this.path, error);
     }
-  }
-  temporaryPath() {
-    return `${this.path}.${process.pid}.tmp`;
   }
   /** Synchronous, so that it can run in a signal handler just before the process exits. */
   save() {
@@ -188,11 +190,9 @@ var Checkpoint = class _Checkpoint {
       connections: [...this.scope.connections],
       done: [...this.done]
     };
-    const temporary = this.temporaryPath();
     try {
-      writeFileSync(temporary, `${JSON.stringify(body)}
+      writeFileAtomically(this.path, `${JSON.stringify(body)}
 `);
-      renameSync(temporary, this.path);
     } catch (error) {
       throw cannotWrite(this.path, error);
     }
@@ -559,10 +559,6 @@ function failsEveryUser(failure) {
   if (cause.kind !== "status") return cause.kind !== "answer";
   return cause.status === 401 || cause.status === 403 || cause.status === 429 || cause.status >= 500;
 }
-function legacyHost(config, reason) {
-  if (reason.includes(":oauth_") && config.auth.kind === "oauth") return new URL(config.auth.tokenUrl).host;
-  return new URL(config.urlTemplate.replace(/\{[a-z_]+\}/g, "x")).host;
-}
 async function repairOrStop(user, run) {
   try {
     return await repairUser(user, run.deps);
@@ -585,20 +581,20 @@ function noteUnreachable(result, run) {
   if (++run.unreachable < UNREACHABLE_BEFORE_GIVING_UP) return;
   const reason = match[1] ?? "";
   const step = `fetching legacy records (${run.unreachable} users in a row)`;
-  run.stop(
-    new StepFailure(step, legacyHost(run.deps.config, result.reason), causeOfReason(reason), {
-      source: reason.startsWith("oauth_") ? "LEGACY_OAUTH_TOKEN_URL" : "LEGACY_API_URL"
-    })
-  );
+  const { config } = run.deps;
+  const recordUrl = config.urlTemplate.replace(/\{[a-z_]+\}/g, "x");
+  const { host, source } = failedEndpoint(reason, config, recordUrl, "LEGACY_API_URL");
+  run.stop(new StepFailure(step, host, causeOfReason(reason), { source }));
 }
 async function processUser(user, run) {
   const result = await repairOrStop(user, run);
   if (result === void 0) return;
   noteUnreachable(result, run);
   record(run.summary, result);
+  const { dryRun } = run.summary;
   const finished = result.outcome !== "failed" && result.outcome !== "unrepairable";
-  if (finished && !run.dryRun) run.checkpoint.markDone(user.user_id);
-  if (run.dryRun) run.progress.around(() => run.planOutput(outcomeLine(user.user_id, result, true)));
+  if (finished && !dryRun) run.checkpoint.markDone(user.user_id);
+  if (dryRun) run.progress.around(() => run.planOutput(outcomeLine(user.user_id, result, true)));
   else if (!finished) run.progress.log(outcomeLine(user.user_id, result, false));
   run.progress.tick(result.outcome === "failed");
   run.onResult?.(user, result);
@@ -798,7 +794,6 @@ async function backfillInto(summary, input) {
       summary,
       progress: new Progress({ total, output: input.progressOutput }),
       checkpoint: input.checkpoint,
-      dryRun,
       planOutput: input.planOutput,
       onResult: input.onResult,
       stop: (error) => {

@@ -1,28 +1,27 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
   PROGRAM
-} from "./chunk-Q5ZAC5KJ.js";
+} from "./chunk-BYETZ7LP.js";
 import {
   ACTION_NAME
 } from "./chunk-HW5AEGFW.js";
 import {
   reportTable,
   verifyAgainst
-} from "./chunk-QWKW3DZF.js";
-import "./chunk-RFHZSMCO.js";
+} from "./chunk-DVHEIRMU.js";
+import "./chunk-BAHBU3FZ.js";
 import "./chunk-S5OPO4Y2.js";
 import {
-  RateGovernor,
   connectionId,
+  exportedUsers,
   isPlainObject,
-  rateLimitPauseMs,
+  openTenantApi,
   readToolSettings,
-  tenantSide,
   withManagementStatus
-} from "./chunk-662IVWX3.js";
+} from "./chunk-ZPMHBCPE.js";
 import {
   StepFailure
-} from "./chunk-BQ6XIZZT.js";
+} from "./chunk-QTCBT552.js";
 import {
   fileErrorReason
 } from "./chunk-Y3KWZ7AQ.js";
@@ -210,8 +209,31 @@ function readBackup(path) {
   return { takenAt: parsed.taken_at, takenBefore: parsed.taken_before, tenant: parsed.tenant, connection };
 }
 
+// src/tools/finish/configuration-values.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+function readConfigurationValues(path) {
+  let text;
+  try {
+    text = readFileSync2(path, "utf8");
+  } catch (error) {
+    throw new ToolError(`cannot read the configuration file ${path}: ${fileErrorReason(error)}`);
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ToolError(`the configuration file ${path} is not JSON`, 'it holds {"KEY": "value", ...}');
+  }
+  if (!isPlainObject(value) || !Object.values(value).every((item) => typeof item === "string")) {
+    throw new ToolError(
+      `the configuration file ${path} is not a JSON object of strings`,
+      `it holds {"KEY": "value", ...}, one entry per key of the connection's configuration`
+    );
+  }
+  return value;
+}
+
 // src/tools/finish/guarded-write.ts
-import { setTimeout as sleep } from "node:timers/promises";
 import { isDeepStrictEqual } from "node:util";
 function changedFields(before, after) {
   const fields = [];
@@ -257,26 +279,24 @@ function mayHaveApplied(failure) {
   if (cause.kind === "status") return cause.status >= 500;
   return cause.kind !== "dns" && cause.kind !== "refused" && cause.kind !== "tls";
 }
-var WRITE_ATTEMPTS = 8;
-var isRateLimited = (failure) => failure.failure.kind === "status" && failure.failure.status === 429;
 async function guardedWrite(api, copy, plan, backupPath) {
-  for (let attempt = 1; ; attempt++) {
+  let rereading = false;
+  const unchangedSincePlan = async () => {
+    rereading = true;
     const current = await api.read(copy.id, `reading the connection "${copy.name}" again just before the write`);
     const changed = changedFields(copy.raw, current.raw);
     if (changed.length > 0) {
       throw new FinishRefusal("changed_concurrently", `changed since the plan was made: ${changed.join(", ")}`);
     }
-    try {
-      return answerDifferences(plan, await api.write(copy.id, copy.name, plan.body));
-    } catch (error) {
-      if (!(error instanceof StepFailure)) throw error;
-      if (isRateLimited(error) && attempt < WRITE_ATTEMPTS) {
-        await sleep(rateLimitPauseMs(error, Date.now()));
-        continue;
-      }
-      error.changed = mayHaveApplied(error) ? `the write may have been applied: read the connection (finish --dry-run shows its scripts); the backup is ${backupPath}` : `nothing was changed in the tenant (the write was refused or never sent); the backup is ${backupPath}`;
-      throw error;
-    }
+    rereading = false;
+  };
+  await unchangedSincePlan();
+  try {
+    return answerDifferences(plan, await api.write(copy.id, copy.name, plan.body, unchangedSincePlan));
+  } catch (error) {
+    if (!(error instanceof StepFailure) || rereading) throw error;
+    error.changed = mayHaveApplied(error) ? `the write may have been applied: read the connection (finish --dry-run shows its scripts); the backup is ${backupPath}` : `nothing was changed in the tenant (the write was refused or never sent); the backup is ${backupPath}`;
+    throw error;
   }
 }
 
@@ -293,11 +313,10 @@ function scriptDiff(name, before, after) {
   ];
 }
 function planDiff(plan) {
-  const changed = MIGRATION_SCRIPTS.filter((name) => plan.changed.includes(name));
   const kept = Object.keys(plan.body.options ?? {}).length;
   const configuration = plan.configurationKeys.length > 0 ? `; configuration: ${plan.configurationKeys.length} key(s) sent again from --configuration-file (values not shown)` : "";
   return [
-    ...changed.flatMap((name) => scriptDiff(name, plan.before[name], plan.after[name])),
+    ...plan.changed.flatMap((name) => scriptDiff(name, plan.before[name], plan.after[name])),
     `Every other option is sent back as read (${kept} option key(s) in all)${configuration}.`
   ];
 }
@@ -315,6 +334,11 @@ function writtenNotAsSent(io, differences, backupPath) {
 }
 
 // src/tools/finish/apply-script-plan.ts
+function readWriteInputs(args) {
+  const values = args.configurationFile === void 0 ? void 0 : readConfigurationValues(args.configurationFile);
+  if (!args.dryRun) checkBackupDir(args.backupDir);
+  return values;
+}
 async function applyScriptPlan(change, io) {
   const out = (lines2) => io.stdout(`${lines2.join("\n")}
 `);
@@ -333,30 +357,6 @@ async function applyScriptPlan(change, io) {
   const differences = await guardedWrite(change.tenant.connections, change.copy, change.plan, backupPath);
   if (differences.length > 0) return { written: false, exitCode: writtenNotAsSent(io, differences, backupPath) };
   return { written: true, backupPath };
-}
-
-// src/tools/finish/configuration-values.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-function readConfigurationValues(path) {
-  let text;
-  try {
-    text = readFileSync2(path, "utf8");
-  } catch (error) {
-    throw new ToolError(`cannot read the configuration file ${path}: ${fileErrorReason(error)}`);
-  }
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new ToolError(`the configuration file ${path} is not JSON`, 'it holds {"KEY": "value", ...}');
-  }
-  if (!isPlainObject(value) || !Object.values(value).every((item) => typeof item === "string")) {
-    throw new ToolError(
-      `the configuration file ${path} is not a JSON object of strings`,
-      `it holds {"KEY": "value", ...}, one entry per key of the connection's configuration`
-    );
-  }
-  return value;
 }
 
 // src/tools/finish/connection-checks.ts
@@ -385,23 +385,24 @@ function checkMigrating(copy) {
 }
 
 // src/tools/finish/connection-api.ts
-function connectionApi(client, governors) {
+function connectionApi(client, governor) {
   return {
-    findId: (name) => connectionId(client, governors.reads, name),
+    findId: (name) => connectionId(client, governor, name),
     async read(id, step) {
-      const data = await governors.reads.call(
+      const data = await governor.call(
         step,
         (signal) => withManagementStatus(client.connections.get(id, {}, { abortSignal: signal }).withRawResponse())
       );
       const copy = asConnectionCopy(data);
-      if (!copy) throw new StepFailure(step, governors.reads.host, { kind: "answer", detail: "not a connection" });
+      if (!copy) throw new StepFailure(step, governor.host, { kind: "answer", detail: "not a connection" });
       return copy;
     },
-    async write(id, name, body) {
+    async write(id, name, body, beforeResend) {
       const request = body;
-      const data = await governors.write.call(
+      const data = await governor.call(
         `writing the connection "${name}"`,
-        (signal) => withManagementStatus(client.connections.update(id, request, { abortSignal: signal }).withRawResponse())
+        (signal) => withManagementStatus(client.connections.update(id, request, { abortSignal: signal }).withRawResponse()),
+        { once: true, beforeResend }
       );
       return asConnectionCopy(data);
     }
@@ -411,17 +412,13 @@ function connectionApi(client, governors) {
 // src/tools/finish/finish-tenant.ts
 var FINISH_SCOPES_HINT = "the application needs the Management API scopes read:users and read:connections (for verify), read:connections_options, update:connections and update:connections_options";
 async function openFinishTenant(config, credentials, io, common) {
-  const side = await tenantSide(config, io, { tenant: credentials, common, refusalHint: FINISH_SCOPES_HINT });
-  const { access, governor } = side;
-  if (!access || !governor) throw new ToolError("the tenant's credentials are needed to read and write the connection");
-  const write = new RateGovernor({
-    host: access.domain,
-    timeoutMs: common.timeoutMs,
-    refusalHint: FINISH_SCOPES_HINT,
-    failureAttempts: 1,
-    rateLimitAttempts: 1
-  });
-  return { access, users: side.source, connections: connectionApi(access.management, { reads: governor, write }) };
+  if (!credentials) throw new ToolError("the tenant's credentials are needed to read and write the connection");
+  const api = await openTenantApi(credentials, io, common.timeoutMs, FINISH_SCOPES_HINT);
+  return {
+    access: api.access,
+    users: exportedUsers(config, io, api, common.timeoutMs),
+    connections: connectionApi(api.access.management, api.governor)
+  };
 }
 
 // src/tools/finish/next-steps.ts
@@ -528,8 +525,7 @@ async function runFinish(args, common, io) {
   const settings = readToolSettings(io.env, common.dotenv, { tenant: true, listUrl: true });
   const { config } = settings;
   const name = chooseConnection(config, args.connection);
-  const values = args.configurationFile === void 0 ? void 0 : readConfigurationValues(args.configurationFile);
-  if (!args.dryRun) checkBackupDir(args.backupDir);
+  const values = readWriteInputs(args);
   const tenant = await openFinishTenant(config, settings.tenant, io, common);
   const out = (lines2) => io.stdout(`${lines2.join("\n")}
 `);
@@ -553,14 +549,17 @@ async function runFinish(args, common, io) {
   const copy = await tenant.connections.read(await tenant.connections.findId(name), `reading the connection "${name}"`);
   const options = checkMigrating(copy);
   const plan = planScripts(copy, options, NO_OP_SCRIPTS, values);
-  const keys = configurationKeys(options);
-  out([`  ${copy.id}: custom database, "Import Users to Auth0" on, ${keys.length} configuration key(s)`, ""]);
+  const keys = plan.configurationKeys.length;
+  out([`  ${copy.id}: custom database, "Import Users to Auth0" on, ${keys} configuration key(s)`, ""]);
   if (plan.changed.length === 0) {
     out(["Its login and get_user scripts are already the no-ops finish writes: nothing to do."]);
     return 0;
   }
-  const change = { tenant, copy, plan, moment: "finish", heading: "3. The change" };
-  const applied = await applyScriptPlan({ ...change, dryRun: args.dryRun, backupDir: args.backupDir }, io);
+  const { dryRun, backupDir } = args;
+  const applied = await applyScriptPlan(
+    { tenant, copy, plan, moment: "finish", heading: "3. The change", dryRun, backupDir },
+    io
+  );
   if (!applied.written) return applied.exitCode;
   out(["", ...nextSteps(name, applied.backupPath)]);
   return 0;
@@ -573,8 +572,7 @@ async function runRollback(backupFile, args, common, io) {
   const saved = backup.connection;
   const target = migrationScripts(saved.options);
   if (target.login === void 0) throw new ToolError(`${backupFile} holds no login script to put back`);
-  const values = args.configurationFile === void 0 ? void 0 : readConfigurationValues(args.configurationFile);
-  if (!args.dryRun) checkBackupDir(args.backupDir);
+  const values = readWriteInputs(args);
   const tenant = await openFinishTenant(settings.config, settings.tenant, io, common);
   const out = (lines2) => io.stdout(`${lines2.join("\n")}
 `);
@@ -606,8 +604,11 @@ async function runRollback(backupFile, args, common, io) {
     return 0;
   }
   out([""]);
-  const change = { tenant, copy, plan, moment: "rollback", heading: "The change" };
-  const applied = await applyScriptPlan({ ...change, dryRun: args.dryRun, backupDir: args.backupDir }, io);
+  const { dryRun, backupDir } = args;
+  const applied = await applyScriptPlan(
+    { tenant, copy, plan, moment: "rollback", heading: "The change", dryRun, backupDir },
+    io
+  );
   if (!applied.written) return applied.exitCode;
   const importMode = options.import_mode === true ? "on" : "off";
   out([

@@ -4,19 +4,23 @@ import {
 } from "./chunk-HW5AEGFW.js";
 import {
   MARKER_KEY,
-  RateGovernor,
+  MAX_SECRET_VALUE_LENGTH,
+  REPAIR_VERSION_RANGE,
+  TIMEOUT_MS_RANGE,
   errorCode,
+  isPlainObject,
+  openTenantApi,
   readCappedText,
-  readToolSettings,
-  tenantSide
-} from "./chunk-662IVWX3.js";
+  readToolSettings
+} from "./chunk-ZPMHBCPE.js";
 import {
   StatusError,
   StepFailure,
   causeOfReason,
   describeCause,
+  digitsValue,
   formatSeconds
-} from "./chunk-BQ6XIZZT.js";
+} from "./chunk-QTCBT552.js";
 import "./chunk-Y3KWZ7AQ.js";
 import {
   ToolError
@@ -224,12 +228,12 @@ var CONFIG_REASONS = {
   invalid_key_name: 'names a metadata key with "." or "$" (or NUL, or a prototype name)',
   reserved_key: "names an app_metadata key Auth0 reserves (or the Action's marker)",
   not_an_integer: "is not a whole number",
-  out_of_range: "is out of range (LEGACY_API_TIMEOUT_MS: 100 to 10000; REPAIR_VERSION: 1 to 1000000)",
+  out_of_range: `is out of range (LEGACY_API_TIMEOUT_MS: ${TIMEOUT_MS_RANGE[0]} to ${TIMEOUT_MS_RANGE[1]}; REPAIR_VERSION: ${REPAIR_VERSION_RANGE[0]} to ${REPAIR_VERSION_RANGE[1]})`,
   invalid_path: "is not a valid dot path, or maps a key to one (not a string, empty segments, or names every object inherits such as toString)",
   invalid_value: "must be continue or deny",
   missing_auth: "is not set, and no other legacy API authentication is configured",
   multiple_auth_methods: "configure more than one authentication method; keep exactly one",
-  too_long: "is longer than the 4096 characters Auth0 stores in a secret",
+  too_long: `is longer than the ${MAX_SECRET_VALUE_LENGTH} characters Auth0 stores in a secret`,
   not_json: "is not JSON",
   not_an_object: 'is not a JSON object ({"<metadata key>": "<dot path>"})',
   empty_map: "maps no key: a map needs at least one",
@@ -274,12 +278,12 @@ function storeFailure(reason) {
   return { verdict: "store_failed", detail: `${where(reason)} failed: ${describeCause(cause)}`, hint };
 }
 function invalidResponse(reason, config) {
-  const refused = /^(oauth_)?status_(401|403)$/.exec(reason);
-  if (refused) {
-    const secret = refused[1] ? AUTH_SECRETS.oauth : AUTH_SECRETS[config.auth.kind];
+  const cause = causeOfReason(reason);
+  if (cause.kind === "status" && (cause.status === 401 || cause.status === 403)) {
+    const secret = reason.startsWith("oauth_") ? AUTH_SECRETS.oauth : AUTH_SECRETS[config.auth.kind];
     return {
       verdict: "configuration_wrong",
-      detail: `${where(reason)} refused the credentials (HTTP ${refused[2]})`,
+      detail: `${where(reason)} refused the credentials (HTTP ${cause.status})`,
       secret,
       hint: `check the Action's ${secret} in Auth0 (deploy again with the right value)`
     };
@@ -370,7 +374,6 @@ function findingFor(answer, fields, config, connection) {
 
 // src/shared/smoke/test-answer.ts
 var MAX_DEPTH = 8;
-var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function findLogLine(value, at, depth) {
   if (typeof value === "string") {
     if (!value.includes(LOG_PREFIX)) return void 0;
@@ -385,7 +388,7 @@ function findLogLine(value, at, depth) {
     }
     return void 0;
   }
-  if (!isRecord(value)) return void 0;
+  if (!isPlainObject(value)) return void 0;
   for (const [key, item] of Object.entries(value)) {
     const found = findLogLine(item, `${at}.${key}`, depth + 1);
     if (found) return found;
@@ -395,12 +398,12 @@ function findLogLine(value, at, depth) {
 function thrownError(value) {
   if (value === void 0 || value === null) return void 0;
   if (typeof value === "string") return { message: value };
-  if (!isRecord(value)) return { message: JSON.stringify(value) };
+  if (!isPlainObject(value)) return { message: JSON.stringify(value) };
   const text = (field) => typeof field === "string" ? field : void 0;
   return { name: text(value.name), message: text(value.message) };
 }
 function numbers(value) {
-  if (!isRecord(value)) return {};
+  if (!isPlainObject(value)) return {};
   return Object.fromEntries(
     Object.entries(value).filter((entry) => Number.isFinite(entry[1]))
   );
@@ -417,9 +420,9 @@ function readTestAnswer(answer) {
   } catch {
     return { kind: "unexpected", why: "the answer is not JSON", text: answer.text };
   }
-  if (!isRecord(json2)) return { kind: "unexpected", why: "the answer is not a JSON object", json: json2 };
+  if (!isPlainObject(json2)) return { kind: "unexpected", why: "the answer is not a JSON object", json: json2 };
   const { payload } = json2;
-  if (!isRecord(payload)) return { kind: "unexpected", why: "the answer has no payload object", json: json2 };
+  if (!isPlainObject(payload)) return { kind: "unexpected", why: "the answer has no payload object", json: json2 };
   const log = findLogLine(payload, "payload", 0);
   const logKey = log?.at.split(/[.[]/)[1];
   const otherKeys = Object.keys(payload).filter((key) => key !== "error" && key !== "stats" && key !== logKey);
@@ -428,7 +431,7 @@ function readTestAnswer(answer) {
 
 // src/shared/smoke/run-smoke.ts
 var SMOKE_SCOPES_HINT = "the application needs the Management API scopes read:actions (to find the Action) and create:actions (to test it)";
-var count = (text) => text !== void 0 && /^\d+$/.test(text) ? Number(text) : 0;
+var count = (text) => (text === void 0 ? void 0 : digitsValue(text)) ?? 0;
 function wouldWrite(fields) {
   if (fields?.outcome === "not_found") return { userKeys: 0, appKeys: 0, skippedKeys: 0, marker: "not_found" };
   if (fields?.outcome !== "repaired") return void 0;
@@ -547,22 +550,13 @@ async function runSmokeCommand(args, common, io) {
   const user = { email: args.email, legacyId: args.legacyId, username: args.username };
   const lookup = missingLookup(config, user);
   if (lookup) throw new ToolError(lookup);
-  const { access, governor } = await tenantSide(config, io, {
-    tenant: settings.tenant,
-    common,
-    refusalHint: SMOKE_SCOPES_HINT
-  });
-  if (!access || !governor) throw new ToolError("the tenant's credentials are needed to test the Action");
-  const once = new RateGovernor({
-    host: access.domain,
-    timeoutMs: common.timeoutMs,
-    refusalHint: SMOKE_SCOPES_HINT,
-    failureAttempts: 1
-  });
+  if (!settings.tenant) throw new ToolError("the tenant's credentials are needed to test the Action");
+  const { access, governor } = await openTenantApi(settings.tenant, io, common.timeoutMs, SMOKE_SCOPES_HINT);
   const result = await runSmoke({
     tenant: access,
     call: (step, request) => governor.call(step, request),
-    testCall: (step, request) => once.call(step, request),
+    // A 429 ran nothing and is waited out; a timeout or a 5xx may have run the Action once already.
+    testCall: (step, request) => governor.call(step, request, { once: true }),
     config,
     user,
     buildWaitMs: common.timeoutMs,

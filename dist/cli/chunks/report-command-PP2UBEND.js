@@ -1,5 +1,8 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
+  writeFileAtomically
+} from "./chunk-ZVJPC4PO.js";
+import {
   HISTORY_KIND,
   HISTORY_VERSION,
   historyLineSchema
@@ -18,7 +21,6 @@ import {
 } from "./chunk-SGK6UJTW.js";
 
 // src/tools/commands/report-command.ts
-import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 // src/tools/history/read-history.ts
@@ -69,9 +71,10 @@ async function readHistory(path) {
   runs.sort((a, b) => a.time - b.time || a.line - b.line);
   return { path, runs, skipped };
 }
-function skippedSummary(skipped, shown = 5) {
-  const named = skipped.slice(0, shown).map((problem) => `${problem.subject} (${UNREADABLE_LINE_REASONS[problem.reason]})`);
-  const more = skipped.length > shown ? `, and ${skipped.length - shown} more` : "";
+var SKIPPED_SHOWN = 5;
+function skippedSummary(skipped) {
+  const named = skipped.slice(0, SKIPPED_SHOWN).map((problem) => `${problem.subject} (${UNREADABLE_LINE_REASONS[problem.reason]})`);
+  const more = skipped.length > SKIPPED_SHOWN ? `, and ${skipped.length - SKIPPED_SHOWN} more` : "";
   return `${named.join(", ")}${more}`;
 }
 
@@ -136,17 +139,19 @@ function switchOffEstimate(runs) {
 
 // src/tools/report/chart-scale.ts
 var MAX_STEPS = 5;
-function valueTicks(max, minStep = 1) {
-  const top = Math.max(max, minStep);
+var MIN_STEP = 1;
+var TIME_TICKS = 4;
+function valueTicks(max) {
+  const top = Math.max(max, MIN_STEP);
   const rough = top / MAX_STEPS;
   const power = 10 ** Math.floor(Math.log10(rough));
   const round2 = [1, 2, 5, 10].map((multiple) => multiple * power).find((candidate) => candidate >= rough);
-  const step = Math.max(minStep, round2 ?? 10 * power);
+  const step = Math.max(MIN_STEP, round2 ?? 10 * power);
   return Array.from({ length: Math.ceil(top / step) + 1 }, (_, i) => i * step);
 }
-function timeTicks(from, to, count = 4) {
+function timeTicks(from, to) {
   if (to <= from) return [from];
-  return Array.from({ length: count }, (_, i) => from + (to - from) * i / (count - 1));
+  return Array.from({ length: TIME_TICKS }, (_, i) => from + (to - from) * i / (TIME_TICKS - 1));
 }
 var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 function timeLabel(time, spanMs) {
@@ -345,7 +350,7 @@ function span(runs) {
   const first = runs[0];
   const last = runs.at(-1);
   if (first === void 0 || last === void 0) return "no run";
-  const count = `${runs.length} verify run${runs.length === 1 ? "" : "s"}`;
+  const count = `${formatCount(runs.length)} verify run${runs.length === 1 ? "" : "s"}`;
   return first === last ? `${count} on ${runDate(first.time)}` : `${count} from ${runDate(first.time)} to ${runDate(last.time)}`;
 }
 var countTicks = (series) => valueTicks(Math.max(0, ...series.flatMap((s) => s.values.filter((v) => v !== void 0))));
@@ -617,11 +622,8 @@ function notesHtml(history, shown) {
 }
 function reportPage(history, options) {
   const latest = history.runs.at(-1);
-  const first = history.runs[0];
-  if (latest === void 0 || first === void 0) throw new Error("a report needs at least one run");
+  if (latest === void 0) throw new Error("a report needs at least one run");
   const shown = shownRuns(history.runs);
-  const count = `${formatCount(history.runs.length)} verify run${history.runs.length === 1 ? "" : "s"}`;
-  const when = first === latest ? `on ${runDate(latest.time)}` : `from ${runDate(first.time)} to ${runDate(latest.time)}`;
   const styleHash = createHash("sha256").update(REPORT_STYLE).digest("base64");
   const policy = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
@@ -637,7 +639,7 @@ function reportPage(history, options) {
 <body>
 <header>
 <h1>Migration progress</h1>
-<p class="meta">${escapeHtml(connectionWords(latest))} · REPAIR_VERSION ${latest.repair_version} · ${count} ${when} · times in UTC</p>
+<p class="meta">${escapeHtml(connectionWords(latest))} · REPAIR_VERSION ${latest.repair_version} · ${span(history.runs)} · times in UTC</p>
 ${notesHtml(history, shown)}
 </header>
 <main>
@@ -655,13 +657,10 @@ ${latestHtml(latest)}
 }
 
 // src/tools/commands/report-command.ts
-function writeAtomically(path, text) {
-  const temporary = `${path}.${process.pid}.tmp`;
+function writePage(path, text) {
   try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
+    writeFileAtomically(path, text);
   } catch (error) {
-    rmSync(temporary, { force: true });
     throw new ToolError(
       `could not write the report to ${path}: ${fileErrorReason(error)}`,
       "pass --out <path> to a writable place"
@@ -684,7 +683,7 @@ async function runReportCommand(args, _common, io) {
       "each verify run appends a line to it: run verify first"
     );
   }
-  writeAtomically(args.out, reportPage(history, { generatedAt: /* @__PURE__ */ new Date() }));
+  writePage(args.out, reportPage(history, { generatedAt: /* @__PURE__ */ new Date() }));
   const estimate = switchOffEstimate(history.runs);
   io.stdout(
     `wrote ${resolve(args.out)}: ${history.runs.length} verify run(s) from ${runDate(first.time)} to ${runDate(latest.time)}

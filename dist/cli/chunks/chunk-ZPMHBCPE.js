@@ -3,10 +3,11 @@ import {
   StatusError,
   StepFailure,
   causeOf,
+  digitsValue,
   isRetryableCause,
   parseRetryAfter,
   readVariables
-} from "./chunk-BQ6XIZZT.js";
+} from "./chunk-QTCBT552.js";
 import {
   fileErrorReason
 } from "./chunk-Y3KWZ7AQ.js";
@@ -144,7 +145,6 @@ function fillUrlTemplate(template, values) {
 
 // src/action/secret-parsers.ts
 var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-var DIGITS = /^\d+$/;
 var anyText = (text) => ({ value: text });
 var headerValue = (text) => {
   for (let i = 0; i < text.length; i++) {
@@ -196,8 +196,8 @@ var dotPath = (text) => {
   return valid ? { value: segments } : { reason: "invalid_path" };
 };
 function integerInRange(text, min, max) {
-  if (!DIGITS.test(text)) return { reason: "not_an_integer" };
-  const number = Number(text);
+  const number = digitsValue(text);
+  if (number === void 0) return { reason: "not_an_integer" };
   return number >= min && number <= max ? { value: number } : { reason: "out_of_range" };
 }
 function oneOf(text, choices) {
@@ -238,6 +238,9 @@ var ON_LEGACY_ERROR_CHOICES = ["continue", "deny"];
 var UNSET = { value: void 0 };
 var optional = (parse) => ({ parse, fallback: UNSET });
 var orDefault = (parse, value2) => ({ parse, fallback: { value: value2 } });
+var TIMEOUT_MS_RANGE = [100, 1e4, 4e3];
+var REPAIR_VERSION_RANGE = [1, 1e6, 1];
+var wholeNumberIn = ([min, max, fallback]) => orDefault((text) => integerInRange(text, min, max), fallback);
 var SECRET_TABLE = {
   LEGACY_API_URL: { parse: urlTemplate },
   MIGRATION_CONNECTIONS: { parse: nameSet },
@@ -257,9 +260,9 @@ var SECRET_TABLE = {
   LEGACY_APP_METADATA_PATH: orDefault(dotPath, ["app_metadata"]),
   LEGACY_USER_METADATA_MAP: optional(userMetadataMap),
   LEGACY_APP_METADATA_MAP: optional(appMetadataMap),
-  LEGACY_API_TIMEOUT_MS: orDefault((text) => integerInRange(text, 100, 1e4), 4e3),
+  LEGACY_API_TIMEOUT_MS: wholeNumberIn(TIMEOUT_MS_RANGE),
   ON_LEGACY_ERROR: orDefault((text) => oneOf(text, ON_LEGACY_ERROR_CHOICES), ON_LEGACY_ERROR_CHOICES[0]),
-  REPAIR_VERSION: orDefault((text) => integerInRange(text, 1, 1e6), 1)
+  REPAIR_VERSION: wholeNumberIn(REPAIR_VERSION_RANGE)
 };
 var MAX_SECRET_VALUE_LENGTH = 4096;
 var UNREPLACED_PLACEHOLDER = /^(@{2}\w+@{2}|#{2}\w+#{2})$/;
@@ -425,6 +428,7 @@ function readCredentials(env) {
 }
 
 // src/shared/variable-help.ts
+var rangeText = ([min, max, fallback]) => `a whole number from ${min} to ${max} (default ${fallback})`;
 var LEGACY_AUTH_CHOICES = "set one way to call the legacy store: LEGACY_API_TOKEN, or LEGACY_API_BASIC_AUTH, or LEGACY_API_KEY_HEADER + LEGACY_API_KEY, or LEGACY_OAUTH_TOKEN_URL + LEGACY_OAUTH_CLIENT_ID + LEGACY_OAUTH_CLIENT_SECRET";
 var METADATA_MAP_HELP = 'a JSON object {"<metadata key>": "<dot path in the legacy record>"}, e.g. {"given_name":"first_name"}; set it or the *_PATH secret of the same metadata, not both (docs/reference.md#metadata-maps)';
 var HELP = {
@@ -435,9 +439,9 @@ var HELP = {
   MIGRATION_CONNECTIONS: "comma-separated custom database connection(s) the users were migrated through",
   LEGACY_USER_METADATA_MAP: METADATA_MAP_HELP,
   LEGACY_APP_METADATA_MAP: METADATA_MAP_HELP,
-  LEGACY_API_TIMEOUT_MS: "total milliseconds one login may spend on the legacy store: a whole number from 100 to 10000 (default 4000)",
+  LEGACY_API_TIMEOUT_MS: `total milliseconds one login may spend on the legacy store: ${rangeText(TIMEOUT_MS_RANGE)}`,
   ON_LEGACY_ERROR: "continue (the default) or deny",
-  REPAIR_VERSION: "a whole number from 1 to 1000000 (default 1)"
+  REPAIR_VERSION: rangeText(REPAIR_VERSION_RANGE)
 };
 function helpFor(subject, reason) {
   if (reason === "missing_auth") return LEGACY_AUTH_CHOICES;
@@ -489,13 +493,50 @@ ${problems.map(describe).join("\n")}`,
   return { config: parsed.config, tenant, listUrl };
 }
 
-// src/tools/management/rate-governor.ts
-import { setTimeout as sleep } from "node:timers/promises";
+// src/tools/commands/tenant-source.ts
+import { accessSync, constants, statSync } from "node:fs";
 
-// src/action/backoff.ts
-function backoffMs(attempt, firstMs, random = Math.random) {
-  const step = firstMs * 2 ** Math.max(0, attempt - 1);
-  return Math.round(step / 2 + random() * (step / 2));
+// src/shared/tenant-access.ts
+import { ManagementClient } from "auth0";
+
+// src/action/discard-body.ts
+function discardBody(body) {
+  body?.cancel().catch(() => void 0);
+}
+
+// src/action/read-body.ts
+async function readCappedText(response, cap) {
+  const declared = Number(response.headers.get("content-length"));
+  if (!response.headers.has("content-encoding") && declared > cap) {
+    discardBody(response.body);
+    return { ok: false, reason: "body_too_large" };
+  }
+  const chunks = [];
+  let size = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (; ; ) {
+      const { done, value: value2 } = await reader.read();
+      if (done) break;
+      size += value2.byteLength;
+      if (size > cap) {
+        discardBody(reader);
+        return { ok: false, reason: "body_too_large" };
+      }
+      chunks.push(value2);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: "body_not_utf8" };
+  }
 }
 
 // src/shared/bounded-call.ts
@@ -531,177 +572,26 @@ async function boundedCall(place, run) {
   }
 }
 
-// src/tools/management/rate-governor.ts
-var DEFAULT_RATE_LIMIT_ATTEMPTS = 8;
-var DEFAULT_FAILURE_ATTEMPTS = 3;
-var DEFAULT_MAX_PAUSE_MS = 6e4;
-var FIRST_BACKOFF_MS = 500;
-var RESET_MARGIN_MS = 50;
-var WAKE_JITTER_MS = 100;
-var ANSWER_JITTER_MS = 20;
-var ASSUMED_WINDOW_MS = 1e3;
-var realClock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) => sleep(ms, void 0, { signal }).catch(() => void 0)
-};
-function header(headers, name) {
-  const text = headers?.get(name)?.trim();
-  return text !== void 0 && /^\d+$/.test(text) ? Number(text) : void 0;
+// src/shared/management-status.ts
+import { ManagementError } from "auth0";
+function errorCode(body) {
+  if (typeof body !== "object" || body === null) return void 0;
+  const { errorCode: code, error } = body;
+  const text = typeof code === "string" ? code : typeof error === "string" ? error : void 0;
+  return text !== void 0 && /^[\w .-]{1,60}$/.test(text) ? text : void 0;
 }
-function rateLimitPauseMs(failure, now, random = Math.random, maxPauseMs = DEFAULT_MAX_PAUSE_MS) {
-  const headers = failure.cause instanceof StatusError ? failure.cause.headers : void 0;
-  const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
-  const reset = header(headers, "x-ratelimit-reset");
-  const untilReset = reset === void 0 ? void 0 : reset * 1e3 + RESET_MARGIN_MS - now;
-  const pause = retryAfter ?? (untilReset !== void 0 && untilReset > 0 ? untilReset : void 0) ?? backoffMs(1, FIRST_BACKOFF_MS, random);
-  return Math.min(maxPauseMs, Math.max(0, pause));
+async function withManagementStatus(call) {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ManagementError && error.statusCode !== void 0) {
+      throw new StatusError(error.statusCode, error.rawResponse?.headers, errorCode(error.body), { cause: error });
+    }
+    throw error;
+  }
 }
-var RateGovernor = class {
-  constructor(options) {
-    this.options = options;
-    this.clock = options.clock ?? realClock;
-    this.random = options.random ?? Math.random;
-  }
-  options;
-  stats = { calls: 0, rateLimited: 0 };
-  clock;
-  random;
-  window;
-  limit;
-  /** Whether an answer has come yet: before it, nothing is known of the limit. */
-  answered = false;
-  inFlight = 0;
-  pausedUntil = 0;
-  waiters = /* @__PURE__ */ new Set();
-  get host() {
-    return this.options.host;
-  }
-  async call(step, request) {
-    const rateLimitAttempts = this.options.rateLimitAttempts ?? DEFAULT_RATE_LIMIT_ATTEMPTS;
-    const failureAttempts = this.options.failureAttempts ?? DEFAULT_FAILURE_ATTEMPTS;
-    for (let attempt = 1, failures = 0; ; attempt++) {
-      await this.takeTurn();
-      this.stats.calls++;
-      let failure;
-      try {
-        const { data, rawResponse } = await boundedCall(
-          {
-            step,
-            host: this.options.host,
-            timeoutMs: this.options.timeoutMs,
-            source: "AUTH0_DOMAIN",
-            hint: this.options.refusalHint
-          },
-          request
-        );
-        this.settle(rawResponse.headers);
-        return data;
-      } catch (error) {
-        const headers = error instanceof StepFailure && error.cause instanceof StatusError ? error.cause.headers : void 0;
-        this.settle(headers);
-        if (!(error instanceof StepFailure)) throw error;
-        failure = error;
-      }
-      const { failure: cause } = failure;
-      if (cause.kind === "status" && cause.status === 429) {
-        this.stats.rateLimited++;
-        if (attempt >= rateLimitAttempts) throw failure;
-        this.pauseAfter429(failure);
-        continue;
-      }
-      failures++;
-      if (!isRetryableCause(cause) || failures >= failureAttempts) throw failure;
-      this.options.onRetry?.(failure, failures, failureAttempts);
-      await this.clock.sleep(backoffMs(failures, FIRST_BACKOFF_MS, this.random));
-    }
-  }
-  /** The calls that may start now. */
-  available() {
-    const { window } = this;
-    if (!this.answered) return 1 - this.inFlight;
-    if (window === void 0) return Number.POSITIVE_INFINITY;
-    return window.lowest - this.inFlight - window.unanswered;
-  }
-  /** Waits for a turn and takes it (counted in flight) before anyone else can look. */
-  async takeTurn() {
-    for (; ; ) {
-      const now = this.clock.now();
-      if (now < this.pausedUntil) {
-        await this.wait(this.pausedUntil);
-        continue;
-      }
-      this.rollOver(now);
-      if (this.available() > 0) {
-        this.inFlight++;
-        return;
-      }
-      const wokenByAnswer = await this.wait(this.window?.endsAt ?? now + this.maxPauseMs());
-      if (wokenByAnswer) await this.clock.sleep(backoffMs(1, ANSWER_JITTER_MS, this.random));
-    }
-  }
-  /** Sleeps until `until` plus jitter, or until an answer changes the budget (then resolves true). */
-  async wait(until) {
-    const woken = new AbortController();
-    const wake = () => woken.abort();
-    this.waiters.add(wake);
-    try {
-      const jitter = backoffMs(1, WAKE_JITTER_MS, this.random);
-      await this.clock.sleep(Math.max(0, until - this.clock.now()) + jitter, woken.signal);
-      return woken.signal.aborted;
-    } finally {
-      this.waiters.delete(wake);
-    }
-  }
-  rollOver(now) {
-    const { window } = this;
-    if (window === void 0 || now < window.endsAt || this.limit === void 0) return;
-    this.window = {
-      reset: window.reset,
-      endsAt: now + ASSUMED_WINDOW_MS,
-      lowest: this.limit,
-      unanswered: 0,
-      assumed: true
-    };
-  }
-  /** A call ended: what its answer says about the window, then every waiter looks again. */
-  settle(headers) {
-    this.inFlight--;
-    if (headers !== void 0) this.answered = true;
-    const remaining = header(headers, "x-ratelimit-remaining");
-    const reset = header(headers, "x-ratelimit-reset");
-    if (remaining === void 0 || reset === void 0) {
-      if (this.window) this.window.unanswered++;
-    } else {
-      this.observe(remaining, reset, header(headers, "x-ratelimit-limit"));
-    }
-    for (const wake of [...this.waiters]) wake();
-  }
-  observe(remaining, reset, limit) {
-    this.limit = limit ?? Math.max(this.limit ?? 0, remaining + 1);
-    const { window } = this;
-    if (window === void 0 || reset > window.reset) {
-      const endsAt = Math.min(reset * 1e3 + RESET_MARGIN_MS, this.clock.now() + this.maxPauseMs());
-      this.window = { reset, endsAt, lowest: remaining, unanswered: 0, assumed: false };
-    } else if (reset === window.reset && !window.assumed) {
-      window.lowest = Math.min(window.lowest, remaining);
-    }
-  }
-  /** Everyone waits: until `Retry-After`, else the reset, else a backoff step. */
-  pauseAfter429(failure) {
-    const now = this.clock.now();
-    const pause = rateLimitPauseMs(failure, now, this.random, this.maxPauseMs());
-    this.pausedUntil = Math.max(this.pausedUntil, now + pause);
-  }
-  maxPauseMs() {
-    return this.options.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS;
-  }
-};
-
-// src/tools/commands/tenant-source.ts
-import { accessSync, constants, statSync } from "node:fs";
 
 // src/shared/tenant-access.ts
-import { ManagementClient } from "auth0";
 var TOKEN_STEP = "requesting a Management API token";
 var TOKEN_BODY_CAP = 64 * 1024;
 var TOKEN_HINT = "check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, and that the application is authorized for the Management API";
@@ -716,10 +606,9 @@ async function openTenant(credentials, options) {
   });
   return { domain, accessToken, management };
 }
-function oauthError(text) {
+function parsedOrUndefined(text) {
   try {
-    const error = JSON.parse(text).error;
-    return typeof error === "string" && /^[\w.-]{1,60}$/.test(error) ? error : void 0;
+    return JSON.parse(text);
   } catch {
     return void 0;
   }
@@ -727,7 +616,7 @@ function oauthError(text) {
 async function clientCredentialsToken(credentials, timeoutMs) {
   const { domain } = credentials;
   const place = { step: TOKEN_STEP, host: domain, timeoutMs, source: "AUTH0_DOMAIN", hint: TOKEN_HINT };
-  const text = await boundedCall(place, async (signal) => {
+  const answer = await boundedCall(place, async (signal) => {
     const response = await fetch(`https://${domain}/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
@@ -740,16 +629,12 @@ async function clientCredentialsToken(credentials, timeoutMs) {
       redirect: "manual",
       signal
     });
-    const body = await response.text();
-    if (response.status !== 200) throw new StatusError(response.status, response.headers, oauthError(body));
-    return body.length > TOKEN_BODY_CAP ? "" : body;
+    const body = await readCappedText(response, TOKEN_BODY_CAP);
+    const json = body.ok ? parsedOrUndefined(body.text) : void 0;
+    if (response.status !== 200) throw new StatusError(response.status, response.headers, errorCode(json));
+    return json;
   });
-  let token;
-  try {
-    token = JSON.parse(text).access_token;
-  } catch {
-    token = void 0;
-  }
+  const token = typeof answer === "object" && answer !== null ? answer.access_token : void 0;
   if (typeof token !== "string" || token === "") {
     throw new StepFailure(TOKEN_STEP, domain, { kind: "answer", detail: "no access_token in the answer" });
   }
@@ -759,18 +644,11 @@ async function clientCredentialsToken(credentials, timeoutMs) {
 // src/tools/export/user-source.ts
 import { createReadStream } from "node:fs";
 
-// src/action/discard-body.ts
-function discardBody(body) {
-  body?.cancel().catch(() => void 0);
-}
-
 // src/action/marker.ts
-var DIGITS2 = /^\d+$/;
 function markerVersion(value2) {
   if (typeof value2 === "number") return value2;
   if (typeof value2 !== "string") return void 0;
-  const digits = value2.trim();
-  return DIGITS2.test(digits) ? Number(digits) : void 0;
+  return digitsValue(value2.trim());
 }
 function currentMarker(appMetadata, repairVersion) {
   if (!isPlainObject(appMetadata)) return void 0;
@@ -864,44 +742,21 @@ function loginBlocker(user) {
 function detectFor(user, config) {
   return detect({ user: { ...user }, secrets: {} }, config);
 }
-function missingSides(user, config) {
+function tenantStanding(user, config) {
+  if (loginBlocker(user)) return { state: "unrepairable" };
+  const marker = currentMarker(user.app_metadata, config.repairVersion);
+  if (marker) return { state: ownValue(marker, "status") === "not_found" ? "unknown_to_store" : "repaired" };
   const detection = detectFor(user, config);
-  if (detection.kind !== "repair") return { user: false, app: false };
-  return { user: detection.user.missing, app: detection.app.missing };
+  if (detection.kind === "repair") return { state: "needs_repair", repair: detection };
+  if (detection.kind === "unrepairable") return { state: "unrepairable" };
+  return { state: "complete" };
 }
 function tenantState(user, config) {
-  if (loginBlocker(user)) return "unrepairable";
-  const marker = currentMarker(user.app_metadata, config.repairVersion);
-  if (marker) return ownValue(marker, "status") === "not_found" ? "unknown_to_store" : "repaired";
-  const detection = detectFor(user, config);
-  if (detection.kind === "repair") return "needs_repair";
-  if (detection.kind === "unrepairable") return "unrepairable";
-  return "complete";
+  return tenantStanding(user, config).state;
 }
 
 // src/tools/export/export-job.ts
-import { setTimeout as sleep2 } from "node:timers/promises";
-
-// src/shared/management-status.ts
-import { ManagementError } from "auth0";
-function errorCode(body) {
-  if (typeof body !== "object" || body === null) return void 0;
-  const { errorCode: code, error } = body;
-  const text = typeof code === "string" ? code : typeof error === "string" ? error : void 0;
-  return text !== void 0 && /^[\w .-]{1,60}$/.test(text) ? text : void 0;
-}
-async function withManagementStatus(call) {
-  try {
-    return await call;
-  } catch (error) {
-    if (error instanceof ManagementError && error.statusCode !== void 0) {
-      throw new StatusError(error.statusCode, error.rawResponse?.headers, errorCode(error.body), { cause: error });
-    }
-    throw error;
-  }
-}
-
-// src/tools/export/export-job.ts
+import { setTimeout as sleep } from "node:timers/promises";
 var EXPORT_FIELDS = ["user_id", "email", "username", "user_metadata", "app_metadata", "identities"];
 var DEFAULT_POLL_MS = 3e3;
 var PASS_THROUGH_HINT = "check AUTH0_DOMAIN: it must name the tenant, or a proxy that passes its answers through as they are";
@@ -964,7 +819,7 @@ function fileLocation(location) {
   if (typeof location !== "string" || !URL.canParse(location)) return void 0;
   return new URL(location).protocol === "https:" ? location : void 0;
 }
-var wait = (ms, signal) => sleep2(ms, void 0, { signal }).catch(() => void 0);
+var wait = (ms, signal) => sleep(ms, void 0, { signal }).catch(() => void 0);
 async function exportConnection(client, governor, connection, options = {}) {
   const connection_id = await connectionId(client, governor, connection);
   const reportedUsers = await connectionUserCount(client, governor, connection);
@@ -1096,16 +951,14 @@ function usersFromFile(path) {
 }
 async function* download(location, connection, timeoutMs) {
   const place = { step: `downloading the users export of "${connection}"`, host: new URL(location).host, timeoutMs };
-  const response = await boundedCall(place, async (signal) => {
+  const body = await boundedCall(place, async (signal) => {
     const answer = await fetch(location, { signal });
     if (answer.status !== 200 || answer.body === null) {
       discardBody(answer.body);
       throw new StatusError(answer.status);
     }
-    return answer;
+    return answer.body;
   });
-  const body = response.body;
-  if (body === null) return;
   const reader = body.getReader();
   try {
     for (; ; ) {
@@ -1145,6 +998,178 @@ function usersFromTenant(client, governor, connections, options) {
     }
   };
 }
+
+// src/tools/management/rate-governor.ts
+import { setTimeout as sleep2 } from "node:timers/promises";
+
+// src/action/backoff.ts
+function backoffMs(attempt, firstMs, random = Math.random) {
+  const step = firstMs * 2 ** Math.max(0, attempt - 1);
+  return Math.round(step / 2 + random() * (step / 2));
+}
+
+// src/tools/management/rate-governor.ts
+var RATE_LIMIT_ATTEMPTS = 8;
+var FAILURE_ATTEMPTS = 3;
+var MAX_PAUSE_MS = 6e4;
+var FIRST_BACKOFF_MS = 500;
+var RESET_MARGIN_MS = 50;
+var WAKE_JITTER_MS = 100;
+var ANSWER_JITTER_MS = 20;
+var ASSUMED_WINDOW_MS = 1e3;
+var realClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => sleep2(ms, void 0, { signal }).catch(() => void 0)
+};
+function header(headers, name) {
+  const text = headers?.get(name)?.trim();
+  return text === void 0 ? void 0 : digitsValue(text);
+}
+var RateGovernor = class {
+  constructor(options) {
+    this.options = options;
+    this.clock = options.clock ?? realClock;
+    this.random = options.random ?? Math.random;
+  }
+  options;
+  stats = { calls: 0, rateLimited: 0 };
+  clock;
+  random;
+  window;
+  limit;
+  /** Whether an answer has come yet: before it, nothing is known of the limit. */
+  answered = false;
+  inFlight = 0;
+  pausedUntil = 0;
+  waiters = /* @__PURE__ */ new Set();
+  get host() {
+    return this.options.host;
+  }
+  async call(step, request, options = {}) {
+    const failureAttempts = options.once ? 1 : FAILURE_ATTEMPTS;
+    const paced = options.beforeResend === void 0;
+    for (let attempt = 1, failures = 0; ; attempt++) {
+      await this.takeTurn(paced);
+      this.stats.calls++;
+      let failure;
+      try {
+        const { data, rawResponse } = await boundedCall(
+          {
+            step,
+            host: this.options.host,
+            timeoutMs: this.options.timeoutMs,
+            source: "AUTH0_DOMAIN",
+            hint: this.options.refusalHint
+          },
+          request
+        );
+        this.settle(rawResponse.headers);
+        return data;
+      } catch (error) {
+        const headers = error instanceof StepFailure && error.cause instanceof StatusError ? error.cause.headers : void 0;
+        this.settle(headers);
+        if (!(error instanceof StepFailure)) throw error;
+        failure = error;
+      }
+      const { failure: cause } = failure;
+      if (cause.kind === "status" && cause.status === 429) {
+        this.stats.rateLimited++;
+        if (attempt >= RATE_LIMIT_ATTEMPTS) throw failure;
+        this.pauseAfter429(failure);
+        await options.beforeResend?.();
+        continue;
+      }
+      failures++;
+      if (!isRetryableCause(cause) || failures >= failureAttempts) throw failure;
+      this.options.onRetry?.(failure, failures, failureAttempts);
+      await this.clock.sleep(backoffMs(failures, FIRST_BACKOFF_MS, this.random));
+    }
+  }
+  /** The calls that may start now. */
+  available() {
+    const { window } = this;
+    if (!this.answered) return 1 - this.inFlight;
+    if (window === void 0) return Number.POSITIVE_INFINITY;
+    return window.lowest - this.inFlight - window.unanswered;
+  }
+  /** Waits for a turn and takes it (counted in flight) before anyone else can look; unpaced, only a 429's pause holds it. */
+  async takeTurn(paced) {
+    for (; ; ) {
+      const now = this.clock.now();
+      if (now < this.pausedUntil) {
+        await this.wait(this.pausedUntil);
+        continue;
+      }
+      this.rollOver(now);
+      if (!paced || this.available() > 0) {
+        this.inFlight++;
+        return;
+      }
+      const wokenByAnswer = await this.wait(this.window?.endsAt ?? now + MAX_PAUSE_MS);
+      if (wokenByAnswer) await this.clock.sleep(backoffMs(1, ANSWER_JITTER_MS, this.random));
+    }
+  }
+  /** Sleeps until `until` plus jitter, or until an answer changes the budget (then resolves true). */
+  async wait(until) {
+    const woken = new AbortController();
+    const wake = () => woken.abort();
+    this.waiters.add(wake);
+    try {
+      const jitter = backoffMs(1, WAKE_JITTER_MS, this.random);
+      await this.clock.sleep(Math.max(0, until - this.clock.now()) + jitter, woken.signal);
+      return woken.signal.aborted;
+    } finally {
+      this.waiters.delete(wake);
+    }
+  }
+  rollOver(now) {
+    const { window } = this;
+    if (window === void 0 || now < window.endsAt || this.limit === void 0) return;
+    this.window = {
+      reset: window.reset,
+      endsAt: now + ASSUMED_WINDOW_MS,
+      lowest: this.limit,
+      unanswered: 0,
+      assumed: true
+    };
+  }
+  /** A call ended: what its answer says about the window, then every waiter looks again. */
+  settle(headers) {
+    this.inFlight--;
+    if (headers !== void 0) this.answered = true;
+    const remaining = header(headers, "x-ratelimit-remaining");
+    const reset = header(headers, "x-ratelimit-reset");
+    if (remaining === void 0 || reset === void 0) {
+      if (this.window) this.window.unanswered++;
+    } else {
+      this.observe(remaining, reset, header(headers, "x-ratelimit-limit"));
+    }
+    for (const wake of [...this.waiters]) wake();
+  }
+  observe(remaining, reset, limit) {
+    this.limit = limit ?? Math.max(this.limit ?? 0, remaining + 1);
+    const { window } = this;
+    if (window === void 0 || reset > window.reset) {
+      const endsAt = Math.min(reset * 1e3 + RESET_MARGIN_MS, this.clock.now() + MAX_PAUSE_MS);
+      this.window = { reset, endsAt, lowest: remaining, unanswered: 0, assumed: false };
+    } else if (reset === window.reset && !window.assumed) {
+      window.lowest = Math.min(window.lowest, remaining);
+    }
+  }
+  /**
+   * Everyone waits for what the 429 asks: its `Retry-After`, else until its `X-RateLimit-Reset`
+   * (when still ahead here), else a backoff step; at most MAX_PAUSE_MS.
+   */
+  pauseAfter429(failure) {
+    const now = this.clock.now();
+    const headers = failure.cause instanceof StatusError ? failure.cause.headers : void 0;
+    const retryAfter = parseRetryAfter(headers?.get("retry-after") ?? null, now);
+    const reset = header(headers, "x-ratelimit-reset");
+    const untilReset = reset === void 0 ? void 0 : reset * 1e3 + RESET_MARGIN_MS - now;
+    const pause = retryAfter ?? (untilReset !== void 0 && untilReset > 0 ? untilReset : void 0) ?? backoffMs(1, FIRST_BACKOFF_MS, this.random);
+    this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(MAX_PAUSE_MS, Math.max(0, pause)));
+  }
+};
 
 // src/tools/management/tenant-users.ts
 var NOT_THE_USER = "not_the_user";
@@ -1193,22 +1218,20 @@ function readableFile(path) {
   }
   if (reason !== void 0) throw new ToolError(`cannot read the export file ${path}: ${reason}`);
 }
-async function tenantSide(config, io, options) {
-  const { timeoutMs } = options.common;
-  if (options.exportFile !== void 0) readableFile(options.exportFile);
-  const access = options.tenant ? await openTenant(options.tenant, { timeoutMs }) : void 0;
-  const governor = access ? new RateGovernor({
+async function openTenantApi(credentials, io, timeoutMs, refusalHint = USERS_SCOPES_HINT) {
+  const access = await openTenant(credentials, { timeoutMs });
+  const governor = new RateGovernor({
     host: access.domain,
     timeoutMs,
-    refusalHint: options.refusalHint ?? USERS_SCOPES_HINT,
+    refusalHint,
     onRetry: (failure, attempt, attempts) => io.stderr.write(`${failure.message}; trying again (${attempt + 1} of ${attempts})
 `)
-  }) : void 0;
-  const writes = access && governor ? tenantUsers(access.management, governor) : void 0;
-  if (options.exportFile !== void 0) return { source: usersFromFile(options.exportFile), writes, governor, access };
-  if (!access || !governor) throw new ToolError("the tenant's credentials are needed to export its users");
+  });
+  return { access, governor };
+}
+function exportedUsers(config, io, api, timeoutMs) {
   let lastStatus = "";
-  const source = usersFromTenant(access.management, governor, config.connections, {
+  return usersFromTenant(api.access.management, api.governor, config.connections, {
     timeoutMs,
     pollIntervalMs: io.exportPollMs,
     signal: io.signal,
@@ -1219,42 +1242,15 @@ async function tenantSide(config, io, options) {
       lastStatus = line;
     }
   });
-  return { source, writes, governor, access };
 }
-
-// src/action/read-body.ts
-async function readCappedText(response, cap) {
-  const declared = Number(response.headers.get("content-length"));
-  if (!response.headers.has("content-encoding") && declared > cap) {
-    discardBody(response.body);
-    return { ok: false, reason: "body_too_large" };
-  }
-  const chunks = [];
-  let size = 0;
-  if (response.body) {
-    const reader = response.body.getReader();
-    for (; ; ) {
-      const { done, value: value2 } = await reader.read();
-      if (done) break;
-      size += value2.byteLength;
-      if (size > cap) {
-        discardBody(reader);
-        return { ok: false, reason: "body_too_large" };
-      }
-      chunks.push(value2);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, reason: "body_not_utf8" };
-  }
+async function tenantSide(config, io, options) {
+  const { timeoutMs } = options.common;
+  if (options.exportFile !== void 0) readableFile(options.exportFile);
+  const api = options.tenant ? await openTenantApi(options.tenant, io, timeoutMs) : void 0;
+  const writes = api ? tenantUsers(api.access.management, api.governor) : void 0;
+  if (options.exportFile !== void 0) return { source: usersFromFile(options.exportFile), writes, ...api };
+  if (!api) throw new ToolError("the tenant's credentials are needed to export its users");
+  return { source: exportedUsers(config, io, api, timeoutMs), writes, ...api };
 }
 
 export {
@@ -1274,18 +1270,21 @@ export {
   asTenantUser,
   loginBlocker,
   detectFor,
-  missingSides,
+  tenantStanding,
   tenantState,
   backoffMs,
   discardBody,
   readCappedText,
   fillUrlTemplate,
   headerValue,
+  TIMEOUT_MS_RANGE,
+  REPAIR_VERSION_RANGE,
+  MAX_SECRET_VALUE_LENGTH,
   readToolSettings,
   errorCode,
   withManagementStatus,
   connectionId,
-  rateLimitPauseMs,
-  RateGovernor,
+  openTenantApi,
+  exportedUsers,
   tenantSide
 };
