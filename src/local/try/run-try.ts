@@ -3,10 +3,12 @@
  * legacy API the configuration names. It prints what the Action would write, what it
  * would skip and why, and its log line, and writes nothing anywhere.
  */
+
 import { type Config, parseConfig } from "../../action/config";
 import type { MetadataSource } from "../../action/metadata-map";
 import { explainConfigProblem } from "../../shared/config-problem-text";
 import { EnvFileError } from "../../shared/env-file";
+import { missingLookup } from "../../shared/smoke/smoke-event";
 import { describeBundleOrigin, loadBundleCode, runtimeForBundle } from "../bundle-source";
 import { actionLogFields, keptLog, type LogLineFields } from "../log-fields";
 import { nodeVersionNotice } from "../node-version-notice";
@@ -67,16 +69,6 @@ function describeConfig(config: Config, secrets: TrySecrets, io: TryIo): void {
   io.out(`  ${describeSource("user", config.userMetadataSource)}, ${describeSource("app", config.appMetadataSource)}`);
 }
 
-function missingLookup(args: TryArgs, config: Config): string | undefined {
-  if (config.placeholders.includes("legacy_id") && args.legacyId === undefined) {
-    return "LEGACY_API_URL uses {legacy_id}: pass --legacy-id <the user's id in the legacy store>";
-  }
-  if (config.placeholders.includes("username") && args.username === undefined) {
-    return "LEGACY_API_URL uses {username}: pass --username <name>";
-  }
-  return undefined;
-}
-
 /** 0 when the Action got an answer or had nothing to do; 1 when the store failed or the login would fail. */
 function exitCodeOf(result: FlowResult, fields: LogLineFields | undefined): number {
   const fine = fields === undefined || fields.outcome === "repaired" || fields.outcome === "not_found";
@@ -90,7 +82,7 @@ export async function runTry(argv: readonly string[], io: TryIo): Promise<number
   const configuration = readConfiguration(args, io);
   if (typeof configuration === "number") return configuration;
   const { config, secrets } = configuration;
-  const lookupProblem = missingLookup(args, config);
+  const lookupProblem = missingLookup(config, args);
   if (lookupProblem) return usage(io, lookupProblem);
   const profile = readProfileFile(args.profile);
   if (!profile.ok) return usage(io, profile.problem);

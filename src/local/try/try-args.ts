@@ -1,5 +1,5 @@
 /** The command line of `npm run try`. */
-import { readCommandLine } from "../../shared/command-line";
+import { givenText, readCommandLine } from "../../shared/command-line";
 import { DOTENV_FLAG, type DotenvChoice, dotenvChoice } from "../../shared/variables";
 
 export interface TryArgs {
@@ -45,17 +45,16 @@ export function parseTryArgs(argv: readonly string[]): ParsedTryArgs {
   if (!line.ok) return { ok: false, help: false, problem: line.problem };
   const { values } = line;
   if (values.help) return { ok: false, help: true };
-  const text = (value: string | undefined) => (value !== undefined && value.trim() !== "" ? value.trim() : undefined);
-  const email = text(values.email);
+  const email = givenText(values.email);
   if (email === undefined) return { ok: false, help: false, problem: "--email is required" };
   return {
     ok: true,
     args: {
       email,
-      legacyId: text(values["legacy-id"]),
-      username: text(values.username),
-      connection: text(values.connection),
-      profile: text(values.profile),
+      legacyId: givenText(values["legacy-id"]),
+      username: givenText(values.username),
+      connection: givenText(values.connection),
+      profile: givenText(values.profile),
       dotenv: dotenvChoice(values[DOTENV_FLAG]),
     },
   };
