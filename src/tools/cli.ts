@@ -4,7 +4,8 @@
  * saved); a second one exits at once, and the exit hook still saves the checkpoint.
  */
 import { endWith } from "../shared/process-exit";
-import { EXIT, main } from "./main";
+import { EXIT } from "./exit-codes";
+import { main } from "./main";
 
 const interrupt = new AbortController();
 const exitActions: Array<() => void> = [];

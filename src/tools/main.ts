@@ -10,9 +10,8 @@ import { StepFailure, stepFailureLines } from "../shared/step-failure";
 import { parseCliArgs } from "./cli-args";
 import { PROGRAM } from "./commands/tool-command";
 import type { ToolIo } from "./commands/tool-io";
+import { EXIT } from "./exit-codes";
 import { ToolError } from "./tool-error";
-
-export const EXIT = { done: 0, someFailed: 1, failed: 2, bug: 70, interrupted: 130 } as const;
 
 /** Unless the command said otherwise, a failed step left the tenant as it was. */
 const UNCHANGED = "nothing was changed in the tenant";

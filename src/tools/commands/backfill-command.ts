@@ -1,7 +1,9 @@
 /** `backfill`: repairs users who may not log in for months, or shows what it would do. */
+
 import { summaryLines } from "../backfill/backfill-summary";
 import { Checkpoint } from "../backfill/checkpoint";
 import { runBackfill } from "../backfill/run-backfill";
+import { EXIT } from "../exit-codes";
 import { pooledFetch } from "../legacy/pooled-fetch";
 import { processCache } from "../process-cache";
 import { readToolSettings } from "../tool-settings";
@@ -37,8 +39,8 @@ export async function runBackfillCommand(args: BackfillArgs, common: CommonArgs,
       signal: io.signal,
     });
     io.stdout(`${summaryLines(summary).join("\n")}\n`);
-    if (summary.interrupted) return 130;
-    return summary.outcomes.failed > 0 ? 1 : 0;
+    if (summary.interrupted) return EXIT.interrupted;
+    return summary.outcomes.failed > 0 ? EXIT.someFailed : EXIT.done;
   } finally {
     await pool.close();
   }
