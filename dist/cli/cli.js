@@ -1,5 +1,8 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
+  EXIT
+} from "./chunks/chunk-WA2RMS7B.js";
+import {
   COMMON_USAGE,
   PROGRAM,
   defineCommand,
@@ -67,7 +70,7 @@ var backfillCommand = defineCommand({
       checkpoint: values.checkpoint ?? DEFAULT_CHECKPOINT
     };
   },
-  load: async () => (await import("./chunks/backfill-command-DO6BFGZ7.js")).runBackfillCommand
+  load: async () => (await import("./chunks/backfill-command-I45EX2UU.js")).runBackfillCommand
 });
 
 // src/tools/commands/finish-command-line.ts
@@ -297,7 +300,6 @@ function parseCliArgs(argv) {
 }
 
 // src/tools/main.ts
-var EXIT = { done: 0, someFailed: 1, failed: 2, bug: 70, interrupted: 130 };
 var UNCHANGED = "nothing was changed in the tenant";
 function failureLines(error) {
   if (error instanceof StepFailure) return { lines: stepFailureLines(error, UNCHANGED), code: EXIT.failed };

@@ -1,5 +1,8 @@
 // repair-migrated-metadata operator CLI: built from src/tools by `npm run build`; do not edit.
 import {
+  EXIT
+} from "./chunk-WA2RMS7B.js";
+import {
   temporaryPathFor,
   writeFileAtomically
 } from "./chunk-ZVJPC4PO.js";
@@ -848,8 +851,8 @@ async function runBackfillCommand(args, common, io) {
     });
     io.stdout(`${summaryLines(summary).join("\n")}
 `);
-    if (summary.interrupted) return 130;
-    return summary.outcomes.failed > 0 ? 1 : 0;
+    if (summary.interrupted) return EXIT.interrupted;
+    return summary.outcomes.failed > 0 ? EXIT.someFailed : EXIT.done;
   } finally {
     await pool.close();
   }
